@@ -1,0 +1,32 @@
+// One lint configuration for server, client and tests.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'client/dist', 'data', 'test-output'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-control-regex': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@ladybugdb/core', message: 'Only server/store/ladybug/ may import the database package.' },
+            { name: 'neo4j-driver', message: 'Only server/store/neo4j/ may import the database package.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/store/ladybug/**', 'bench/**', 'scripts/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['server/store/neo4j/**', 'tests/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,48 @@
+// Builds the express app from its parts; server/index.ts reads config and listens.
+
+import express from 'express';
+import type { SavedQuery } from './savedQueries.ts';
+import type { GraphStore } from './store/types.ts';
+import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
+import { graphRoutes } from './http/routes/graph.ts';
+import { metaRoutes } from './http/routes/meta.ts';
+import { queryRoutes } from './http/routes/query.ts';
+
+export interface AppOptions {
+  store: GraphStore;
+  savedQueries: SavedQuery[];
+  version: string;
+  maxRows: number;
+  timeoutMs: number;
+  /** Where the built client lives; not served when absent. */
+  clientDir?: string;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/** Largest JSON body the API accepts. */
+export const BODY_LIMIT = '2mb';
+
+export function createApp(options: AppOptions): express.Express {
+  const log = options.log ?? (() => undefined);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    express.json({ limit: BODY_LIMIT, strict: false, type: ['application/json', 'application/*+json'] }),
+  );
+
+  const api = express.Router();
+  api.use(metaRoutes(options.store, { savedQueries: options.savedQueries, version: options.version }));
+  api.use(queryRoutes(options.store, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, log }));
+  api.use(graphRoutes(options.store));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (options.clientDir) {
+    app.use(express.static(options.clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: options.clientDir }));
+  }
+
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,79 @@
+// Configuration, read once at start from environment variables and --flags (flags win),
+// through one zod schema. A bad value stops the start with one line that names it.
+
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+
+export const configSchema = z.object({
+  PORT: integer(0, 65535).default(3000),
+  HOST: z.string().min(1, { message: 'must not be empty' }).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1, { message: 'must not be empty' }).default('./data'),
+  READ_ONLY: boolean.default(false),
+  QUERY_TIMEOUT_MS: integer(1, 3_600_000).default(30_000),
+  MAX_ROWS: integer(1, 10_000_000).default(10_000),
+  /** Set to serve an existing Neo4j instead of the embedded database. */
+  NEO4J_URI: z.string().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const KEYS = Object.keys(configSchema.shape) as (keyof Config)[];
+
+/** Turns `--data-dir x`, `--data-dir=x` and a bare `--read-only` into DATA_DIR=x, READ_ONLY=true. */
+export function flagsToEnv(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--'))
+      throw new ConfigError(`unexpected argument "${arg}"; options look like --port 3000`);
+    const [flag, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const key = flag.toUpperCase().replaceAll('-', '_') as keyof Config;
+    if (!KEYS.includes(key))
+      throw new ConfigError(
+        `unknown option --${flag}; known options: ${KEYS.map((k) => `--${k.toLowerCase().replaceAll('_', '-')}`).join(', ')}`,
+      );
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith('--')) {
+        value = next;
+        i++;
+      } else value = 'true';
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses environment and flags; throws a ConfigError with one readable line on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config {
+  const merged: Record<string, string | undefined> = {};
+  for (const key of KEYS) if (env[key] !== undefined && env[key] !== '') merged[key] = env[key];
+  Object.assign(merged, flagsToEnv(argv));
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0]);
+    throw new ConfigError(
+      `Invalid configuration: ${key}=${JSON.stringify(merged[key] ?? '')} ${issue.message}.`,
+    );
+  }
+  return parsed.data;
+}

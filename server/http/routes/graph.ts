@@ -1,0 +1,44 @@
+// Graph browsing endpoints: schema, search and a node's neighbourhood.
+
+import { Router } from 'express';
+import type { GraphStore } from '../../store/types.ts';
+import { parseOrThrow } from '../errorHandler.ts';
+import { neighborsQuerySchema, nodeIdSchema, searchQuerySchema } from '../schemas.ts';
+import { sendJson } from '../sendJson.ts';
+
+export function graphRoutes(store: GraphStore): Router {
+  const router = Router();
+
+  router.get('/schema', async (_req, res) => {
+    sendJson(res, await store.schema());
+  });
+
+  router.get('/search', async (req, res) => {
+    const { q, limit } = parseOrThrow(searchQuerySchema, req.query, 'search parameters');
+    const hits = await store.search(q, { limit });
+    sendJson(res, { query: q, hits });
+  });
+
+  router.get('/nodes/:id/neighbors', async (req, res) => {
+    const id = parseOrThrow(nodeIdSchema, req.params.id, 'node id');
+    const options = parseOrThrow(neighborsQuerySchema, req.query, 'neighbour parameters');
+    const neighborhood = await store.neighbors(id, options);
+    sendJson(res, {
+      ...neighborhood,
+      returned: neighborhood.edges.length,
+      remaining: Math.max(0, neighborhood.total - options.offset - neighborhood.edges.length),
+    });
+  });
+
+  router.get('/nodes/:id', async (req, res) => {
+    const id = parseOrThrow(nodeIdSchema, req.params.id, 'node id');
+    const [node] = await store.nodesById([id]);
+    if (!node) {
+      res.status(404).json({ error: { code: 'NotFound', message: `No node has the id "${id}".` } });
+      return;
+    }
+    sendJson(res, node);
+  });
+
+  return router;
+}

@@ -1,0 +1,46 @@
+// POST /api/query: runs one Cypher statement and returns rows plus the graph found in them.
+
+import { Router } from 'express';
+import { invalidRequest } from '../../errors.ts';
+import { collectGraph } from '../../store/collectGraph.ts';
+import type { GraphStore, Value } from '../../store/types.ts';
+import { parseOrThrow } from '../errorHandler.ts';
+import { queryRequestSchema } from '../schemas.ts';
+import { sendJson } from '../sendJson.ts';
+
+export interface QueryRouteOptions {
+  maxRows: number;
+  timeoutMs: number;
+  log: (entry: Record<string, unknown>) => void;
+}
+
+export function queryRoutes(store: GraphStore, options: QueryRouteOptions): Router {
+  const router = Router();
+  router.post('/query', async (req, res) => {
+    if (req.body === undefined) {
+      throw invalidRequest(
+        'The request needs a JSON body with Content-Type: application/json, e.g. {"cypher": "RETURN 1"}.',
+      );
+    }
+    const body = parseOrThrow(queryRequestSchema, req.body, 'query request');
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const result = await store.query(body.cypher, (body.params ?? {}) as Record<string, Value>, {
+      maxRows: options.maxRows,
+      timeoutMs: options.timeoutMs,
+      signal: abort.signal,
+    });
+    sendJson(res, {
+      columns: result.columns,
+      rows: result.rows,
+      graph: collectGraph(result.rows),
+      summary: {
+        elapsedMs: Math.round(result.elapsedMs * 100) / 100,
+        rowCount: result.rows.length,
+        totalRows: result.totalRows ?? result.rows.length,
+        truncated: result.truncated,
+      },
+    });
+  });
+  return router;
+}

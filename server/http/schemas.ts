@@ -1,0 +1,55 @@
+// Every input the HTTP API accepts, as zod schemas; the handlers work on the parsed values
+// and the API's TypeScript types come from here (z.infer).
+
+import { z } from 'zod';
+
+/** Names of labels and relationship types as a client may send them. */
+const name = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^`\u0000]+$/, { message: 'must not contain backticks or NUL' });
+
+export const queryRequestSchema = z
+  .object({
+    cypher: z
+      .string({ message: 'cypher is required: send {"cypher": "MATCH (n) RETURN n LIMIT 5"}' })
+      .min(1, { message: 'must not be empty' })
+      .max(100_000, { message: 'is longer than 100,000 characters' }),
+    params: z
+      .record(z.string(), z.unknown(), { message: 'must be a JSON object of parameter names to values' })
+      .optional(),
+  })
+  .strict();
+export type QueryRequest = z.infer<typeof queryRequestSchema>;
+
+export const searchQuerySchema = z
+  .object({
+    q: z
+      .string({ message: 'q is required: /api/search?q=Lawrow' })
+      .trim()
+      .min(1, { message: 'must not be empty' })
+      .max(200),
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+  })
+  .strict();
+
+const typeList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(name).max(100));
+
+export const neighborsQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(10_000).default(25),
+    offset: z.coerce.number().int().min(0).max(100_000_000).default(0),
+    types: typeList.optional(),
+  })
+  .strict();
+
+export const nodeIdSchema = z.string().min(1).max(200);

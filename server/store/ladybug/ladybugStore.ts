@@ -1,0 +1,478 @@
+// The embedded GraphStore on @ladybugdb/core: an on-disk database in this process.
+// Reads run concurrently on a small pool of connections; writes take one lock, because the
+// engine allows one writer at a time (two concurrent write transactions crashed the process).
+
+import lbug from '@ladybugdb/core';
+import type { Connection, Database, PreparedStatement, QueryResult as EngineResult } from '@ladybugdb/core';
+import { LagebildError, notFound, readOnly, unavailable } from '../../errors.ts';
+import { Mutex, yieldToEventLoop } from '../../util/mutex.ts';
+import type {
+  Cursor,
+  GraphNode,
+  GraphSchema,
+  GraphStore,
+  NeighborOptions,
+  Neighborhood,
+  QueryOptions,
+  QueryResult,
+  SearchHit,
+  StoreHealth,
+  StoreTransaction,
+  TransactionOptions,
+  Value,
+} from '../types.ts';
+import { readAll } from '../cursor.ts';
+import { Pool } from './connectionPool.ts';
+import { translateEngineError } from './engineErrors.ts';
+import { recoverExactIntegers } from './exactIntegers.ts';
+import { neighborhoodOf } from './neighbors.ts';
+import { readSchema } from './schema.ts';
+import { searchNodes } from './search.ts';
+import { convertValue, parseId, stripTag, type PropertyTypes } from './values.ts';
+
+export interface LadybugStoreOptions {
+  /** Directory of the database; created on first open. */
+  path: string;
+  /** Open the database read-only: the engine itself refuses every write. */
+  readOnly: boolean;
+  /** Time limit for a query that names none. */
+  defaultTimeoutMs: number;
+  /** Concurrent read connections. */
+  poolSize?: number;
+  /** Engine buffer pool in bytes (0 lets the engine choose). */
+  bufferPoolBytes?: number;
+}
+
+/** Rows read synchronously before yielding to the event loop (about a millisecond of work). */
+const ROWS_PER_SLICE = 2000;
+
+/** Scripts (seeding, imports) may run long; they still get a limit so nothing hangs forever. */
+const SCRIPT_TIMEOUT_MS = 60 * 60 * 1000;
+
+export class LadybugStore implements GraphStore {
+  readonly backend = 'ladybug';
+  readonly readOnly: boolean;
+  private readonly database: Database;
+  private readonly pool: Pool<Connection>;
+  private readonly connections: Connection[];
+  private readonly writeLock = new Mutex();
+  private readonly defaultTimeoutMs: number;
+  private schemaCache: Promise<GraphSchema> | undefined;
+  private propertyTypeCache = new Map<string, Map<string, string>>();
+  private closed = false;
+
+  private constructor(database: Database, connections: Connection[], options: LadybugStoreOptions) {
+    this.database = database;
+    this.connections = connections;
+    this.pool = new Pool(connections);
+    this.readOnly = options.readOnly;
+    this.defaultTimeoutMs = options.defaultTimeoutMs;
+  }
+
+  /** Opens (and on first use creates) the database at `options.path`. */
+  static async open(options: LadybugStoreOptions): Promise<LadybugStore> {
+    let database: Database | undefined;
+    try {
+      database = new lbug.Database(options.path, options.bufferPoolBytes ?? 0, true, options.readOnly);
+      await database.init();
+      const connections: Connection[] = [];
+      for (let i = 0; i < (options.poolSize ?? 4); i++) {
+        const connection = new lbug.Connection(database);
+        await connection.init();
+        connections.push(connection);
+      }
+      const store = new LadybugStore(database, connections, options);
+      await store.refreshPropertyTypes();
+      return store;
+    } catch (error) {
+      await database?.close().catch(() => undefined);
+      throw unavailable(
+        `Cannot open the embedded database at ${options.path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        error,
+      );
+    }
+  }
+
+  private readonly propertyTypes: PropertyTypes = (label) => this.propertyTypeCache.get(label);
+
+  private async refreshPropertyTypes(): Promise<void> {
+    this.schemaCache = undefined;
+    const schema = await this.schema();
+    const cache = new Map<string, Map<string, string>>();
+    for (const entry of [
+      ...schema.labels.map((l) => ({ name: l.label, properties: l.properties })),
+      ...schema.relationshipTypes.map((t) => ({ name: t.type, properties: t.properties })),
+    ]) {
+      cache.set(entry.name, new Map(entry.properties.map((p) => [p.key, p.type])));
+    }
+    this.propertyTypeCache = cache;
+  }
+
+  async open(
+    cypher: string,
+    params: Record<string, Value> = {},
+    options: QueryOptions = {},
+  ): Promise<Cursor> {
+    this.assertOpen();
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const connection = await this.pool.acquire();
+    let releaseWrite: (() => void) | undefined;
+    try {
+      connection.setQueryTimeout(timeoutMs);
+      const statement = await this.prepare(connection, cypher, timeoutMs);
+      const writes = !statement.isReadOnly();
+      if (writes && (options.readOnly || this.readOnly))
+        throw readOnly(
+          this.readOnly
+            ? undefined
+            : 'This request may only read: the statement writes, so it was refused and nothing was changed.',
+        );
+      if (writes) releaseWrite = await this.writeLock.acquire();
+      options.signal?.throwIfAborted();
+      const result = single(await connection.execute(statement, toEngineParams(params)));
+      if (writes) {
+        releaseWrite?.();
+        releaseWrite = undefined;
+        await this.afterWrite(cypher);
+      }
+      return new LadybugCursor(
+        result,
+        connection,
+        () => this.pool.release(connection),
+        this.propertyTypes,
+        (rows, types, first) =>
+          recoverExactIntegers(rows, types, { store: this, cypher, params, writes, first }),
+      );
+    } catch (error) {
+      releaseWrite?.();
+      this.pool.release(connection);
+      throw translateEngineError(error, { timeoutMs });
+    }
+  }
+
+  private async prepare(
+    connection: Connection,
+    cypher: string,
+    timeoutMs: number,
+  ): Promise<PreparedStatement> {
+    let statement: PreparedStatement;
+    try {
+      statement = await connection.prepare(cypher);
+    } catch (error) {
+      throw translateEngineError(error, { timeoutMs });
+    }
+    if (!statement.isSuccess())
+      throw translateEngineError(new Error(statement.getErrorMessage()), { timeoutMs });
+    return statement;
+  }
+
+  /** Data definition changes the property types the value mapping relies on. */
+  private async afterWrite(cypher: string): Promise<void> {
+    this.schemaCache = undefined;
+    if (/\b(CREATE|DROP|ALTER)\s+(NODE|REL|REL\s+GROUP)?\s*TABLE\b|\bALTER\b/i.test(cypher)) {
+      await this.refreshPropertyTypes();
+    }
+  }
+
+  async query(
+    cypher: string,
+    params: Record<string, Value> = {},
+    options: QueryOptions & { maxRows?: number } = {},
+  ): Promise<QueryResult> {
+    const started = performance.now();
+    const cursor = await this.open(cypher, params, options);
+    try {
+      const maxRows = options.maxRows ?? Number.MAX_SAFE_INTEGER;
+      const rows = await readAll(cursor, maxRows + 1, options.signal);
+      const truncated = rows.length > maxRows;
+      if (truncated) rows.length = maxRows;
+      return {
+        columns: cursor.columns,
+        rows,
+        truncated,
+        totalRows: cursor.totalRows,
+        elapsedMs: performance.now() - started,
+      };
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  /** Reads every row of a statement the explorer itself issues (always read-only). */
+  async read(cypher: string, params: Record<string, Value> = {}): Promise<Value[][]> {
+    return (await this.query(cypher, params, { readOnly: true })).rows;
+  }
+
+  async runScript(statements: string[], options: { params?: Record<string, Value>[] } = {}): Promise<void> {
+    this.assertOpen();
+    if (this.readOnly) throw readOnly();
+    const connection = await this.pool.acquire();
+    const release = await this.writeLock.acquire();
+    const timeoutMs = this.defaultTimeoutMs;
+    try {
+      connection.setQueryTimeout(SCRIPT_TIMEOUT_MS);
+      await connection.query('BEGIN TRANSACTION');
+      try {
+        for (const [index, cypher] of statements.entries()) {
+          const statement = await this.prepare(connection, cypher, timeoutMs).catch((error: unknown) => {
+            throw withStatementContext(error, index, cypher);
+          });
+          await connection
+            .execute(statement, toEngineParams(options.params?.[index] ?? {}))
+            .catch((error: unknown) => {
+              throw withStatementContext(translateEngineError(error, { timeoutMs }), index, cypher);
+            });
+        }
+        await connection.query('COMMIT');
+      } catch (error) {
+        // A failed statement already ends the engine's transaction; a rollback then has nothing to undo.
+        await connection.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      release();
+      this.pool.release(connection);
+      await this.refreshPropertyTypes();
+    }
+  }
+
+  async beginTransaction(options: TransactionOptions = {}): Promise<StoreTransaction> {
+    this.assertOpen();
+    const mayWrite = !(options.readOnly || this.readOnly);
+    const connection = await this.pool.acquire();
+    const release = mayWrite ? await this.writeLock.acquire() : () => undefined;
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    try {
+      await connection.query(mayWrite ? 'BEGIN TRANSACTION' : 'BEGIN TRANSACTION READ ONLY');
+    } catch (error) {
+      release();
+      this.pool.release(connection);
+      throw translateEngineError(error, { timeoutMs });
+    }
+    return new LadybugTransaction(this, connection, mayWrite, timeoutMs, () => {
+      release();
+      this.pool.release(connection);
+    });
+  }
+
+  /** @internal Runs one statement on a connection that is inside a transaction. */
+  async runInTransaction(
+    connection: Connection,
+    cypher: string,
+    params: Record<string, Value>,
+    timeoutMs: number,
+    mayWrite: boolean,
+  ): Promise<Cursor> {
+    connection.setQueryTimeout(timeoutMs);
+    const statement = await this.prepare(connection, cypher, timeoutMs);
+    if (!statement.isReadOnly() && !mayWrite)
+      throw readOnly('This transaction may only read: the statement writes, so it was refused.');
+    try {
+      const result = single(await connection.execute(statement, toEngineParams(params)));
+      if (!statement.isReadOnly()) this.schemaCache = undefined;
+      return new LadybugCursor(
+        result,
+        connection,
+        () => undefined,
+        this.propertyTypes,
+        (rows) => rows,
+      );
+    } catch (error) {
+      throw translateEngineError(error, { timeoutMs });
+    }
+  }
+
+  schema(): Promise<GraphSchema> {
+    this.assertOpen();
+    this.schemaCache ??= readSchema((cypher) => this.read(cypher)).catch((error: unknown) => {
+      this.schemaCache = undefined;
+      throw error;
+    });
+    return this.schemaCache;
+  }
+
+  async neighbors(id: string, options: NeighborOptions): Promise<Neighborhood> {
+    const rawId = parseId(id);
+    if (!rawId)
+      throw notFound(
+        `"${id}" is not a node id. Node ids look like "3:17"; take them from a query result or /api/search.`,
+      );
+    return neighborhoodOf(this, rawId, id, options);
+  }
+
+  search(text: string, options: { limit: number }): Promise<SearchHit[]> {
+    return searchNodes(this, text, options.limit);
+  }
+
+  async nodesById(ids: string[]): Promise<GraphNode[]> {
+    const parsed = ids.map((id) => ({ id, raw: parseId(id) })).filter((entry) => entry.raw !== undefined);
+    if (parsed.length === 0) return [];
+    // internal_id() takes literals only; the numbers come from parseId, so nothing else reaches the text.
+    const list = parsed.map(({ raw }) => `internal_id(${raw!.table}, ${raw!.offset})`).join(', ');
+    const rows = await this.read(`MATCH (n) WHERE id(n) IN [${list}] RETURN n`);
+    const byId = new Map(
+      rows.map(([node]) => [(node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' })]),
+    );
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const schema = await this.schema();
+    return schema.labels.every((label) => label.count === 0);
+  }
+
+  async health(): Promise<StoreHealth> {
+    if (this.closed)
+      return {
+        ok: false,
+        backend: this.backend,
+        readOnly: this.readOnly,
+        message: 'The database is closed.',
+      };
+    try {
+      await this.read('RETURN 1');
+      return { ok: true, backend: this.backend, readOnly: this.readOnly };
+    } catch (error) {
+      return {
+        ok: false,
+        backend: this.backend,
+        readOnly: this.readOnly,
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Wait for writes in flight, so that nothing acknowledged is cut off.
+    const release = await this.writeLock.acquire();
+    try {
+      for (const connection of this.connections) await connection.close().catch(() => undefined);
+      await this.database.close();
+    } finally {
+      release();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed)
+      throw unavailable('The database is closed (the server is shutting down). Try again in a moment.');
+  }
+}
+
+class LadybugTransaction implements StoreTransaction {
+  private finished = false;
+  constructor(
+    private readonly store: LadybugStore,
+    private readonly connection: Connection,
+    private readonly mayWrite: boolean,
+    private readonly timeoutMs: number,
+    private readonly release: () => void,
+  ) {}
+
+  async run(cypher: string, params: Record<string, Value> = {}, options: QueryOptions = {}): Promise<Cursor> {
+    if (this.finished)
+      throw new LagebildError('InvalidRequest', 'The transaction has already ended; begin a new one.');
+    return this.store.runInTransaction(
+      this.connection,
+      cypher,
+      params,
+      options.timeoutMs ?? this.timeoutMs,
+      this.mayWrite,
+    );
+  }
+
+  async commit(): Promise<void> {
+    await this.finish('COMMIT');
+  }
+
+  async rollback(): Promise<void> {
+    await this.finish('ROLLBACK');
+  }
+
+  private async finish(command: 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      await this.connection.query(command);
+    } catch (error) {
+      // After a failed statement the engine has already rolled back; only a failed COMMIT is news.
+      if (command === 'COMMIT' && !/No active transaction/i.test(String(error))) {
+        throw translateEngineError(error, { timeoutMs: this.timeoutMs });
+      }
+    } finally {
+      this.release();
+    }
+  }
+}
+
+class LadybugCursor implements Cursor {
+  readonly columns: string[];
+  readonly totalRows: number;
+  private readonly types: string[];
+  private done = false;
+  private closed = false;
+  /** Rows handed out so far; the index of the next batch's first row. */
+  private delivered = 0;
+
+  constructor(
+    private readonly result: EngineResult,
+    _connection: Connection,
+    private readonly onClose: () => void,
+    private readonly propertyTypes: PropertyTypes,
+    private readonly finishBatch: (
+      rows: Value[][],
+      types: string[],
+      first: number,
+    ) => Value[][] | Promise<Value[][]>,
+  ) {
+    this.columns = result.getColumnNamesSync();
+    this.types = result.getColumnDataTypesSync();
+    this.totalRows = result.getNumTuples();
+  }
+
+  async next(max: number): Promise<Value[][]> {
+    const rows: Value[][] = [];
+    while (!this.done && rows.length < max) {
+      const sliceEnd = Math.min(max, rows.length + ROWS_PER_SLICE);
+      while (rows.length < sliceEnd && this.result.hasNext()) {
+        const record = this.result.getNextSync() as Record<string, unknown>;
+        rows.push(
+          this.columns.map((column, i) => convertValue(record[column], this.types[i], this.propertyTypes)),
+        );
+      }
+      if (!this.result.hasNext()) this.done = true;
+      else if (rows.length < max) await yieldToEventLoop();
+    }
+    if (this.done) await this.close();
+    const first = this.delivered;
+    this.delivered += rows.length;
+    return rows.length > 0 ? this.finishBatch(rows, this.types, first) : rows;
+  }
+
+  async close(): Promise<void> {
+    this.done = true;
+    if (this.closed) return;
+    this.closed = true;
+    this.result.close();
+    this.onClose();
+  }
+}
+
+function single(result: EngineResult | EngineResult[]): EngineResult {
+  return Array.isArray(result) ? result[result.length - 1]! : result;
+}
+
+/** Parameters go to the engine as they are; bigints become INT128 there, which is exact. */
+function toEngineParams(params: Record<string, Value>): Record<string, never> {
+  return params as Record<string, never>;
+}
+
+function withStatementContext(error: unknown, index: number, cypher: string): LagebildError {
+  const base = error instanceof LagebildError ? error : translateEngineError(error, { timeoutMs: 0 });
+  const excerpt = cypher.length > 120 ? `${cypher.slice(0, 117)}...` : cypher;
+  return new LagebildError(base.code, `Statement ${index + 1} failed (${excerpt}): ${base.message}`, {
+    cause: error,
+  });
+}

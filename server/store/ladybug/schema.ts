@@ -1,0 +1,37 @@
+// Reads labels, relationship types, their property keys and counts from the engine's catalog.
+
+import type { GraphSchema, LabelInfo, PropertyInfo, RelationshipTypeInfo, Value } from '../types.ts';
+
+type Read = (cypher: string) => Promise<Value[][]>;
+
+/** Catalog names are quoted with backticks; a backtick inside is doubled. */
+export const quoteName = (name: string) => `\`${name.replaceAll('`', '``')}\``;
+const quoteString = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
+export async function readSchema(read: Read): Promise<GraphSchema> {
+  const tables = await read('CALL show_tables() RETURN name, type');
+  const labels: LabelInfo[] = [];
+  const relationshipTypes: RelationshipTypeInfo[] = [];
+  for (const [name, type] of tables as [string, string][]) {
+    const properties = await readProperties(read, name);
+    if (type === 'NODE') {
+      const [[count]] = (await read(`MATCH (n:${quoteName(name)}) RETURN count(n)`)) as [[number]];
+      labels.push({ label: name, count: Number(count), properties });
+    } else if (type === 'REL') {
+      const [[count]] = (await read(`MATCH ()-[r:${quoteName(name)}]->() RETURN count(r)`)) as [[number]];
+      const connections = (await read(`CALL show_connection(${quoteString(name)}) RETURN *`)).map((row) => ({
+        from: String(row[0]),
+        to: String(row[1]),
+      }));
+      relationshipTypes.push({ type: name, count: Number(count), properties, connections });
+    }
+  }
+  labels.sort((a, b) => a.label.localeCompare(b.label));
+  relationshipTypes.sort((a, b) => a.type.localeCompare(b.type));
+  return { labels, relationshipTypes };
+}
+
+async function readProperties(read: Read, table: string): Promise<PropertyInfo[]> {
+  const rows = await read(`CALL table_info(${quoteString(table)}) RETURN name, type`);
+  return rows.map(([key, type]) => ({ key: String(key), type: String(type) }));
+}

@@ -1,0 +1,47 @@
+// Finds nodes whose names or aliases contain the text, case-insensitively, best matches first.
+
+import type { GraphStore, NodeValue, SearchHit, Value } from '../types.ts';
+import { rankMatch } from '../../search/rank.ts';
+import { stripTag } from './values.ts';
+
+/** Properties that name a node, in order of importance. */
+export const NAME_KEYS = ['name', 'name_en', 'title', 'aliases'] as const;
+
+/** How many candidates the engine hands over for ranking. */
+const CANDIDATES = 500;
+
+interface Reader extends Pick<GraphStore, 'schema'> {
+  read(cypher: string, params?: Record<string, Value>): Promise<Value[][]>;
+}
+
+export async function searchNodes(store: Reader, text: string, limit: number): Promise<SearchHit[]> {
+  const needle = text.trim().toLowerCase();
+  if (needle === '') return [];
+  const schema = await store.schema();
+  const present = new Set(schema.labels.flatMap((l) => l.properties.map((p) => p.key)));
+  const conditions = NAME_KEYS.filter((key) => present.has(key)).map((key) =>
+    key === 'aliases' ? `lower(list_to_string('|', n.aliases)) CONTAINS $q` : `lower(n.${key}) CONTAINS $q`,
+  );
+  if (conditions.length === 0) return [];
+  const rows = await store.read(`MATCH (n) WHERE ${conditions.join(' OR ')} RETURN n LIMIT ${CANDIDATES}`, {
+    q: needle,
+  });
+  const hits: SearchHit[] = [];
+  for (const [value] of rows) {
+    const node = stripTag(value as NodeValue);
+    const best = rankMatch(needle, namesOf(node.properties));
+    if (best) hits.push({ node, matched: best.name, score: best.score });
+  }
+  hits.sort((a, b) => b.score - a.score || a.matched.localeCompare(b.matched));
+  return hits.slice(0, limit);
+}
+
+function namesOf(properties: Record<string, Value>): string[] {
+  const names: string[] = [];
+  for (const key of NAME_KEYS) {
+    const value = properties[key];
+    if (typeof value === 'string') names.push(value);
+    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') names.push(item);
+  }
+  return names;
+}

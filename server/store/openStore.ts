@@ -1,0 +1,36 @@
+// Chooses and opens the GraphStore the configuration asks for, and loads the article graph
+// into an empty embedded database.
+
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import { seedIfEmpty } from '../seed.ts';
+import { LadybugStore } from './ladybug/ladybugStore.ts';
+import type { GraphStore } from './types.ts';
+
+export interface OpenedStore {
+  store: GraphStore;
+  /** True when this start loaded the article graph into an empty database. */
+  seeded: boolean;
+}
+
+export async function openEmbeddedStore(
+  config: Pick<Config, 'DATA_DIR' | 'READ_ONLY' | 'QUERY_TIMEOUT_MS'>,
+  cypherDir: string,
+): Promise<OpenedStore> {
+  const dbPath = path.resolve(config.DATA_DIR, 'lagebild.lbug');
+  const open = (readOnly: boolean) =>
+    LadybugStore.open({ path: dbPath, readOnly, defaultTimeoutMs: config.QUERY_TIMEOUT_MS });
+  if (!config.READ_ONLY) {
+    const store = await open(false);
+    return { store, seeded: await seedIfEmpty(store, cypherDir) };
+  }
+  // A read-only start on a fresh directory still gets the article graph: load it, then reopen read-only.
+  let seeded = false;
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(dbPath)) {
+    const writable = await open(false);
+    seeded = await seedIfEmpty(writable, cypherDir);
+    await writable.close();
+  }
+  return { store: await open(true), seeded };
+}
