@@ -4,7 +4,9 @@ import express from 'express';
 import type { SavedQuery } from './savedQueries.ts';
 import type { GraphStore } from './store/types.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
+import { exportRoutes } from './http/routes/export.ts';
 import { graphRoutes } from './http/routes/graph.ts';
+import { importRoutes } from './http/routes/import.ts';
 import { metaRoutes } from './http/routes/meta.ts';
 import { queryRoutes } from './http/routes/query.ts';
 
@@ -27,6 +29,12 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Export and import read their own, larger bodies, so they come before the JSON parser.
+  app.use(
+    '/api',
+    exportRoutes(options.store, { timeoutMs: options.timeoutMs, log }),
+    importRoutes(options.store),
+  );
   app.use(
     express.json({ limit: BODY_LIMIT, strict: false, type: ['application/json', 'application/*+json'] }),
   );

@@ -1,0 +1,312 @@
+// Where exported elements come from: the explorer's elements, a read-only query streamed
+// through a cursor, or the neighbourhood of start nodes expanded in batches on the server.
+// Every source hands all nodes to the writer before any edge and each element once.
+
+import { notFound } from '../errors.ts';
+import type { EdgeValue, GraphEdge, GraphNode, GraphStore, NodeValue, Value } from '../store/types.ts';
+import { cypherName } from './cypherLiterals.ts';
+import { EdgeSpool } from './edgeSpool.ts';
+import type { ElementEdge, ElementNode } from './request.schema.ts';
+import type { ExportEdge, ExportNode, GraphWriter } from './types.ts';
+
+/** Counts reported while an export runs. */
+export interface ExportProgress {
+  nodes: number;
+  edges: number;
+  /** Rows of the query read so far and in total (query scope only). */
+  rowsRead?: number;
+  totalRows?: number;
+}
+
+export interface SourceContext {
+  writer: GraphWriter;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+/** A node's key in every format: its uid, else its id. */
+export function nodeKey(node: GraphNode): string {
+  const uid = node.properties.uid;
+  return typeof uid === 'string' && uid !== '' ? uid : node.id;
+}
+
+const toExportNode = (node: GraphNode): ExportNode => ({
+  key: nodeKey(node),
+  labels: node.labels,
+  properties: node.properties,
+});
+
+interface Endpoint {
+  key: string;
+  label: string;
+}
+
+/** Keeps what is needed to write edges after the nodes: each node's key and label, and the edges seen. */
+class Tracker {
+  readonly nodes = new Map<string, Endpoint>();
+  readonly edgeIds = new Set<string>();
+  readonly spool = new EdgeSpool();
+  /** Endpoints not yet written when their edge was seen (most are written later). */
+  private readonly unseenEndpoints = new Set<string>();
+  readonly progress: ExportProgress = { nodes: 0, edges: 0 };
+  private lastReport = 0;
+
+  constructor(private readonly context: SourceContext) {}
+
+  async node(node: GraphNode): Promise<boolean> {
+    if (this.nodes.has(node.id)) return false;
+    this.nodes.set(node.id, { key: nodeKey(node), label: node.labels[0] ?? 'Node' });
+    await this.context.writer.node(toExportNode(node));
+    this.progress.nodes++;
+    this.report();
+    return true;
+  }
+
+  async edge(edge: GraphEdge): Promise<void> {
+    if (this.edgeIds.has(edge.id)) return;
+    this.edgeIds.add(edge.id);
+    if (!this.nodes.has(edge.source)) this.unseenEndpoints.add(edge.source);
+    if (!this.nodes.has(edge.target)) this.unseenEndpoints.add(edge.target);
+    await this.spool.append(edge);
+  }
+
+  /** Endpoints of spooled edges that were never written as nodes. */
+  missingEndpoints(): string[] {
+    return [...this.unseenEndpoints].filter((id) => !this.nodes.has(id));
+  }
+
+  /** Writes the spooled edges (after every node). */
+  async writeEdges(): Promise<void> {
+    for await (const edge of this.spool.edges()) {
+      this.context.signal?.throwIfAborted();
+      const source = this.nodes.get(edge.source);
+      const target = this.nodes.get(edge.target);
+      if (!source || !target) continue;
+      await this.context.writer.edge({
+        key: edge.id,
+        type: edge.type,
+        source: source.key,
+        target: target.key,
+        sourceLabel: source.label,
+        targetLabel: target.label,
+        properties: edge.properties,
+      });
+      this.progress.edges++;
+      this.report();
+    }
+    this.report(true);
+  }
+
+  report(force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastReport < 100) return;
+    this.lastReport = now;
+    this.context.onProgress?.({ ...this.progress });
+  }
+}
+
+/** Nodes and edges found anywhere in a row: in columns, lists, maps and paths. */
+function visitValue(value: Value, found: { nodes: GraphNode[]; edges: GraphEdge[] }): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) visitValue(item, found);
+    return;
+  }
+  const tag = (value as { $type?: unknown }).$type;
+  if (tag === 'node') {
+    const { $type: _t, ...node } = value as NodeValue;
+    found.nodes.push(node);
+  } else if (tag === 'relationship') {
+    const { $type: _t, ...edge } = value as EdgeValue;
+    found.edges.push(edge);
+  } else if (tag === 'path') {
+    const path = value as unknown as { nodes: GraphNode[]; edges: GraphEdge[] };
+    found.nodes.push(...path.nodes);
+    found.edges.push(...path.edges);
+  } else if (typeof tag !== 'string') {
+    for (const item of Object.values(value)) visitValue(item as Value, found);
+  }
+}
+
+const ROWS_PER_BATCH = 2000;
+const NODES_PER_LOOKUP = 1000;
+
+/** Streams a query's result: nodes as they come, edges after, endpoints the query did not return fetched. */
+export async function exportQuery(
+  store: GraphStore,
+  cursor: import('../store/types.ts').Cursor,
+  context: SourceContext,
+): Promise<void> {
+  const tracker = new Tracker(context);
+  try {
+    tracker.progress.rowsRead = 0;
+    tracker.progress.totalRows = cursor.totalRows;
+    for (;;) {
+      context.signal?.throwIfAborted();
+      const rows = await cursor.next(ROWS_PER_BATCH);
+      if (rows.length === 0) break;
+      tracker.progress.rowsRead += rows.length;
+      const found = { nodes: [] as GraphNode[], edges: [] as GraphEdge[] };
+      for (const row of rows) for (const cell of row) visitValue(cell, found);
+      for (const node of found.nodes) await tracker.node(node);
+      for (const edge of found.edges) await tracker.edge(edge);
+    }
+    await cursor.close();
+    // Edges whose endpoints the query did not return: fetch those nodes, so no edge dangles.
+    const ids = tracker.missingEndpoints();
+    for (let i = 0; i < ids.length; i += NODES_PER_LOOKUP) {
+      context.signal?.throwIfAborted();
+      for (const node of await store.nodesById(ids.slice(i, i + NODES_PER_LOOKUP))) await tracker.node(node);
+    }
+    await tracker.writeEdges();
+  } finally {
+    await cursor.close();
+    await tracker.spool.dispose();
+  }
+}
+
+const START_LOOKUP = 500;
+const FRONTIER_BATCH = 200;
+
+/** Start nodes by id ("3:17") or by uid; throws NotFound naming those that match nothing. */
+export async function resolveStartNodes(store: GraphStore, refs: string[]): Promise<GraphNode[]> {
+  const byId = await store.nodesById(refs);
+  const foundIds = new Set(byId.map((n) => n.id));
+  const uids = refs.filter((ref) => !foundIds.has(ref));
+  const found = [...byId];
+  for (let i = 0; i < uids.length; i += START_LOOKUP) {
+    const result = await store.query(
+      'MATCH (n) WHERE n.uid IN $uids RETURN n',
+      { uids: uids.slice(i, i + START_LOOKUP) },
+      { readOnly: true },
+    );
+    for (const [node] of result.rows) {
+      const { $type: _t, ...plain } = node as NodeValue;
+      found.push(plain);
+    }
+  }
+  const matched = new Set(found.flatMap((n) => [n.id, nodeKey(n)]));
+  const unknown = refs.filter((ref) => !matched.has(ref));
+  if (unknown.length > 0)
+    throw notFound(
+      `No node has the id or uid ${unknown
+        .slice(0, 5)
+        .map((r) => `"${r}"`)
+        .join(
+          ', ',
+        )}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ''}. Take ids from a query result or uids from /api/search.`,
+    );
+  return found;
+}
+
+/**
+ * The neighbourhood of the start nodes to `depth` hops, optionally along some relationship
+ * types only: breadth first, a frontier batch of nodes per query, so that it scales with the
+ * subgraph and not with the canvas. Edges between two nodes at the outermost depth are not followed.
+ */
+export async function exportNeighbourhood(
+  store: GraphStore,
+  start: GraphNode[],
+  options: { depth: number; types?: string[] },
+  context: SourceContext & { timeoutMs?: number },
+): Promise<void> {
+  const tracker = new Tracker(context);
+  try {
+    let frontier: GraphNode[] = [];
+    for (const node of start) if (await tracker.node(node)) frontier.push(node);
+    const typeFilter = options.types?.length ? `:${options.types.map(cypherName).join('|')}` : '';
+    for (let depth = 1; depth <= options.depth && frontier.length > 0; depth++) {
+      const next: GraphNode[] = [];
+      const byLabel = new Map<string, string[]>();
+      for (const node of frontier) {
+        const label = node.labels[0] ?? '';
+        if (!byLabel.has(label)) byLabel.set(label, []);
+        byLabel.get(label)!.push(nodeKey(node));
+      }
+      for (const [label, keys] of byLabel) {
+        const match = label ? `(a:${cypherName(label)})` : '(a)';
+        for (let i = 0; i < keys.length; i += FRONTIER_BATCH) {
+          context.signal?.throwIfAborted();
+          const cursor = await store.open(
+            `MATCH ${match}-[r${typeFilter}]-(b) WHERE a.uid IN $uids RETURN r, b`,
+            { uids: keys.slice(i, i + FRONTIER_BATCH) },
+            { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs },
+          );
+          try {
+            for (
+              let rows = await cursor.next(ROWS_PER_BATCH);
+              rows.length > 0;
+              rows = await cursor.next(ROWS_PER_BATCH)
+            ) {
+              context.signal?.throwIfAborted();
+              for (const [edge, other] of rows) {
+                const { $type: _n, ...node } = other as NodeValue;
+                if (await tracker.node(node)) next.push(node);
+                const { $type: _e, ...plainEdge } = edge as EdgeValue;
+                await tracker.edge(plainEdge);
+              }
+            }
+          } finally {
+            await cursor.close();
+          }
+        }
+      }
+      frontier = next;
+    }
+    await tracker.writeEdges();
+  } finally {
+    await tracker.spool.dispose();
+  }
+}
+
+/** Writes elements the explorer sent (canvas or selection); edges whose endpoints are missing are left out. */
+export async function exportElements(
+  nodes: ExportNode[],
+  edges: ExportEdge[],
+  context: SourceContext,
+): Promise<void> {
+  let count = 0;
+  for (const node of nodes) {
+    if (++count % 1000 === 0) context.signal?.throwIfAborted();
+    await context.writer.node(node);
+  }
+  for (const edge of edges) {
+    if (++count % 1000 === 0) context.signal?.throwIfAborted();
+    await context.writer.edge(edge);
+  }
+  context.onProgress?.({ nodes: nodes.length, edges: edges.length });
+}
+
+/** The explorer's elements in export shape; edges name their endpoints by key. */
+export function elementsToExport(
+  nodes: ElementNode[],
+  edges: ElementEdge[],
+): { nodes: ExportNode[]; edges: ExportEdge[] } {
+  const endpoints = new Map<string, Endpoint>();
+  const exportNodes: ExportNode[] = [];
+  for (const node of nodes) {
+    if (endpoints.has(node.id)) continue;
+    const plain = { id: node.id, labels: node.labels, properties: node.properties as Record<string, Value> };
+    endpoints.set(node.id, { key: nodeKey(plain), label: node.labels[0] ?? 'Node' });
+    exportNodes.push({ ...toExportNode(plain), position: node.position, style: node.style });
+  }
+  const exportEdges: ExportEdge[] = [];
+  const seen = new Set<string>();
+  for (const edge of edges) {
+    const source = endpoints.get(edge.source);
+    const target = endpoints.get(edge.target);
+    if (!source || !target || seen.has(edge.id)) continue;
+    seen.add(edge.id);
+    exportEdges.push({
+      key: edge.id,
+      type: edge.type,
+      source: source.key,
+      target: target.key,
+      sourceLabel: source.label,
+      targetLabel: target.label,
+      properties: edge.properties as Record<string, Value>,
+      style: edge.style,
+    });
+  }
+  return { nodes: exportNodes, edges: exportEdges };
+}
