@@ -30,9 +30,15 @@ describe('POST /api/export scopes', () => {
   it('exports the neighbourhood of a node to depth 1: the node, its neighbours and the edges between them', async () => {
     const document = await lagebildJson({ kind: 'neighbourhood', nodes: ['nordkorea'], depth: 1 });
     const expected = await uids("MATCH (n:Country {uid: 'nordkorea'})-[]-(m) RETURN DISTINCT m.uid");
-    expect(document.nodes.map((n: any) => n.key).sort()).toEqual([...new Set([...expected, 'nordkorea'])].sort());
+    expect(document.nodes.map((n: any) => n.key).sort()).toEqual(
+      [...new Set([...expected, 'nordkorea'])].sort(),
+    );
     const [[edgeCount]] = (
-      await lb.store.query("MATCH (n:Country {uid: 'nordkorea'})-[r]-(m) RETURN count(DISTINCT id(r))", {}, { readOnly: true })
+      await lb.store.query(
+        "MATCH (n:Country {uid: 'nordkorea'})-[r]-(m) RETURN count(DISTINCT id(r))",
+        {},
+        { readOnly: true },
+      )
     ).rows as [[number]];
     expect(document.edges).toHaveLength(Number(edgeCount));
     for (const edge of document.edges)
@@ -40,14 +46,25 @@ describe('POST /api/export scopes', () => {
   });
 
   it('follows only the chosen relationship types, to the chosen depth', async () => {
-    const document = await lagebildJson({ kind: 'neighbourhood', nodes: ['nordkorea'], depth: 2, types: ['SUPPORTS'] });
-    const expected = await uids("MATCH (n:Country {uid: 'nordkorea'})-[:SUPPORTS*1..2]-(m) RETURN DISTINCT m.uid");
-    expect(document.nodes.map((n: any) => n.key).sort()).toEqual([...new Set([...expected, 'nordkorea'])].sort());
+    const document = await lagebildJson({
+      kind: 'neighbourhood',
+      nodes: ['nordkorea'],
+      depth: 2,
+      types: ['SUPPORTS'],
+    });
+    const expected = await uids(
+      "MATCH (n:Country {uid: 'nordkorea'})-[:SUPPORTS*1..2]-(m) RETURN DISTINCT m.uid",
+    );
+    expect(document.nodes.map((n: any) => n.key).sort()).toEqual(
+      [...new Set([...expected, 'nordkorea'])].sort(),
+    );
     expect(new Set(document.edges.map((e: any) => e.type))).toEqual(new Set(['SUPPORTS']));
   });
 
   it('accepts start nodes by id as well as by uid', async () => {
-    const { body } = await postJson(`${lb.url}/api/query`, { cypher: "MATCH (n:Country {uid: 'iran'}) RETURN n" });
+    const { body } = await postJson(`${lb.url}/api/query`, {
+      cypher: "MATCH (n:Country {uid: 'iran'}) RETURN n",
+    });
     const document = await lagebildJson({ kind: 'neighbourhood', nodes: [body.rows[0][0].id], depth: 0 });
     expect(document.nodes.map((n: any) => n.key)).toEqual(['iran']);
   });
@@ -80,8 +97,14 @@ describe('POST /api/export scopes', () => {
     );
     expect(response.bytes.toString()).toContain('<viz:position x="10.5" y="-20" z="0"/>');
     const document = await lagebildJson(scope);
-    expect(document.nodes[0]).toMatchObject({ key: 'iran', position: { x: 10.5, y: -20 }, style: { 'background-color': '#c0392b' } });
-    expect(document.edges).toEqual([expect.objectContaining({ type: 'SUPPLIES', source: 'iran', target: 'russland' })]);
+    expect(document.nodes[0]).toMatchObject({
+      key: 'iran',
+      position: { x: 10.5, y: -20 },
+      style: { 'background-color': '#c0392b' },
+    });
+    expect(document.edges).toEqual([
+      expect.objectContaining({ type: 'SUPPLIES', source: 'iran', target: 'russland' }),
+    ]);
   });
 
   it.each([
@@ -91,24 +114,46 @@ describe('POST /api/export scopes', () => {
     ['gexf', 'application/gexf+xml; charset=utf-8', '.gexf'],
     ['csv', 'application/zip', '.csv.zip'],
     ['cypher', 'application/x-cypher-query; charset=utf-8', '.cypher'],
-  ])('sends %s with its content type and a file name that says what and when', async (format, type, extension) => {
-    const response = await exportFile(lb.url, { format, scope: { kind: 'query', cypher: 'MATCH (n:Person) RETURN n' } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe(type);
-    expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="lagebild-query-${new Date().toISOString().slice(0, 10)}-${response.headers.get('content-disposition')!.match(/-(\d{4})\./)![1]}${extension}"`,
-    );
-  });
+  ])(
+    'sends %s with its content type and a file name that says what and when',
+    async (format, type, extension) => {
+      const response = await exportFile(lb.url, {
+        format,
+        scope: { kind: 'query', cypher: 'MATCH (n:Person) RETURN n' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="lagebild-query-${new Date().toISOString().slice(0, 10)}-${response.headers.get('content-disposition')!.match(/-(\d{4})\./)![1]}${extension}"`,
+      );
+    },
+  );
 });
 
 describe('POST /api/export errors', () => {
   it.each([
-    [{ format: 'pdf', scope: { kind: 'query', cypher: 'RETURN 1' } }, 400, /format: must be one of lagebild-json/],
+    [
+      { format: 'pdf', scope: { kind: 'query', cypher: 'RETURN 1' } },
+      400,
+      /format: must be one of lagebild-json/,
+    ],
     [{ format: 'graphml', scope: { kind: 'everything' } }, 400, /scope/],
-    [{ format: 'graphml', scope: { kind: 'neighbourhood', nodes: [], depth: 1 } }, 400, /name at least one start node/],
-    [{ format: 'graphml', scope: { kind: 'neighbourhood', nodes: ['x'], depth: 99 } }, 400, /depth: must be at most 10/],
+    [
+      { format: 'graphml', scope: { kind: 'neighbourhood', nodes: [], depth: 1 } },
+      400,
+      /name at least one start node/,
+    ],
+    [
+      { format: 'graphml', scope: { kind: 'neighbourhood', nodes: ['x'], depth: 99 } },
+      400,
+      /depth: must be at most 10/,
+    ],
     [{ format: 'graphml', scope: { kind: 'query', cypher: 'MATCH (n RETURN n' } }, 400, /./],
-    [{ format: 'graphml', scope: { kind: 'query', cypher: "CREATE (:Country {uid: 'x'})" } }, 403, /may only read/],
+    [
+      { format: 'graphml', scope: { kind: 'query', cypher: "CREATE (:Country {uid: 'x'})" } },
+      403,
+      /may only read/,
+    ],
     [{ format: 'graphml', scope: { kind: 'neighbourhood', nodes: ['no-such-node'] } }, 404, /"no-such-node"/],
   ])('refuses %j with a clear error before sending a file', async (body, status, message) => {
     const response = await postJson(`${lb.url}/api/export`, body);
@@ -131,7 +176,10 @@ describe('an export whose reader goes away', () => {
       'CREATE NODE TABLE Bulk(uid STRING PRIMARY KEY, text STRING)',
       "UNWIND range(1, 20000) AS i CREATE (:Bulk {uid: 'bulk-' + to_string(i), text: 'Eine ziemlich lange Zeile Text für den Export ' + to_string(i)})",
     ]);
-    const request = exportRequestSchema.parse({ format: 'graphml', scope: { kind: 'query', cypher: 'MATCH (n:Bulk) RETURN n' } });
+    const request = exportRequestSchema.parse({
+      format: 'graphml',
+      scope: { kind: 'query', cypher: 'MATCH (n:Bulk) RETURN n' },
+    });
     const job = await prepareExport(lb.store, request);
     const out = new PassThrough(); // never read: the writer soon waits for it to drain
     const abort = new AbortController();

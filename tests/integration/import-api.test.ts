@@ -15,11 +15,15 @@ afterAll(async () => {
   await Promise.all([source.dispose(), target.dispose()]);
 });
 
-async function postFile(url: string, text: string | Buffer, query = ''): Promise<{ status: number; body: any }> {
+async function postFile(
+  url: string,
+  text: string | Buffer,
+  query = '',
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${url}/api/import${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
-    body: text,
+    body: typeof text === 'string' ? text : new Uint8Array(text),
   });
   return { status: response.status, body: await response.json() };
 }
@@ -73,7 +77,10 @@ describe('POST /api/import', () => {
 
   it('says at which line and column a Lagebild JSON file stops being JSON', async () => {
     await expectUnchanged(async () => {
-      const { status, body } = await postFile(target.url, '{"format": "lagebild-graph",\n  "version": 1,\n  "nodes": [}');
+      const { status, body } = await postFile(
+        target.url,
+        '{"format": "lagebild-graph",\n  "version": 1,\n  "nodes": [}',
+      );
       expect(status).toBe(400);
       expect(body.error.message).toMatch(/line 3, column 13/);
     });
@@ -117,7 +124,9 @@ describe('POST /api/import', () => {
       ].join('\n');
       const { status, body } = await postFile(target.url, script);
       expect(status).toBe(400);
-      expect(body.error.message).toMatch(/^The import was refused and nothing was changed \(all or nothing\): line 5:/);
+      expect(body.error.message).toMatch(
+        /^The import was refused and nothing was changed \(all or nothing\): line 5:/,
+      );
     });
     const columns = (await target.store.schema()).labels.find((l) => l.label === 'Country')!.properties;
     expect(columns.map((c) => c.key)).not.toContain('neue_spalte');
@@ -133,7 +142,10 @@ describe('POST /api/import', () => {
   it('answers 413 with a clear message for a file over the limit', async () => {
     const { status, body } = await postFile(target.url, Buffer.alloc(51 * 1024 * 1024, 32));
     expect(status).toBe(413);
-    expect(body.error).toMatchObject({ code: 'PayloadTooLarge', message: expect.stringMatching(/larger than 50mb/) });
+    expect(body.error).toMatchObject({
+      code: 'PayloadTooLarge',
+      message: expect.stringMatching(/larger than 50mb/),
+    });
   });
 });
 
