@@ -1,0 +1,114 @@
+// Export throughput and peak memory on a synthetic graph (100k nodes, 300k relationships by
+// default), one child process per format so that each peak RSS is its own, beside the naive
+// way (read everything, JSON.stringify it). Run: npm run bench:export [-- --nodes 100000 --edges 300000]
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { FORMAT_NAMES } from '../server/export/formats/index.ts';
+import { exportRequestSchema } from '../server/export/request.schema.ts';
+import { prepareExport } from '../server/export/runExport.ts';
+import { collectGraph } from '../server/store/collectGraph.ts';
+import { LadybugStore } from '../server/store/ladybug/ladybugStore.ts';
+import { stringifyJson } from '../server/util/json.ts';
+
+const QUERY = 'MATCH (a:Item)-[r:LINKS]->(b:Item) RETURN a, r, b';
+
+const { values } = parseArgs({
+  options: {
+    nodes: { type: 'string', default: '100000' },
+    edges: { type: 'string', default: '300000' },
+    dir: { type: 'string', default: path.join(os.tmpdir(), 'lagebild-bench-export') },
+    child: { type: 'string' },
+  },
+});
+const nodes = Number(values.nodes);
+const edges = Number(values.edges);
+const dir = values.dir!;
+const dbPath = path.join(dir, `synthetic-${nodes}-${edges}.lbug`);
+
+/** Creates the synthetic graph once, through COPY from CSV files (the engine's bulk path). */
+async function setUp(): Promise<void> {
+  if (existsSync(dbPath)) return;
+  mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  const nodeFile = path.join(dir, 'items.csv');
+  const edgeFile = path.join(dir, 'links.csv');
+  const nodeLines = ['uid,name,score,n'];
+  for (let i = 0; i < nodes; i++) nodeLines.push(`item-${i},"Knoten Nr. ${i} – Größe ""groß""",${i * 0.5},${i}`);
+  writeFileSync(nodeFile, `${nodeLines.join('\n')}\n`);
+  const edgeLines = ['from,to,w,note'];
+  for (let j = 0; j < edges; j++)
+    edgeLines.push(`item-${j % nodes},item-${(j * 7 + 13) % nodes},${j / 10},"Kante <${j}> & mehr, mit Komma"`);
+  writeFileSync(edgeFile, `${edgeLines.join('\n')}\n`);
+  const store = await LadybugStore.open({ path: dbPath, readOnly: false, defaultTimeoutMs: 3_600_000 });
+  await store.runScript(['CREATE NODE TABLE Item(uid STRING PRIMARY KEY, name STRING, score DOUBLE, n INT64)']);
+  await store.runScript(['CREATE REL TABLE LINKS(FROM Item TO Item, w DOUBLE, note STRING)']);
+  await store.query(`COPY Item FROM '${nodeFile}' (header=true)`);
+  await store.query(`COPY LINKS FROM '${edgeFile}' (header=true)`);
+  await store.close();
+  console.error(`created ${dbPath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** A sink that only counts bytes, so the numbers are the exporter's and not the disk's. */
+class CountingSink extends Writable {
+  bytes = 0;
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.bytes += chunk.length;
+    done();
+  }
+}
+
+async function runChild(format: string): Promise<void> {
+  const store = await LadybugStore.open({ path: dbPath, readOnly: true, defaultTimeoutMs: 3_600_000 });
+  const started = performance.now();
+  let bytes = 0;
+  let counts = { nodes: 0, edges: 0 };
+  if (format === 'JSON.stringify' || format === 'warm-up') {
+    const result = await store.query(QUERY, {}, { readOnly: true });
+    const graph = collectGraph(result.rows);
+    bytes = Buffer.byteLength(stringifyJson(graph));
+    counts = { nodes: graph.nodes.length, edges: graph.edges.length };
+  } else {
+    const request = exportRequestSchema.parse({ format, scope: { kind: 'query', cypher: QUERY } });
+    const job = await prepareExport(store, request, { timeoutMs: 3_600_000 });
+    const sink = new CountingSink();
+    await job.run(sink, { onProgress: (p) => (counts = { nodes: p.nodes, edges: p.edges }) });
+    bytes = sink.bytes;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ format, ...counts, MB: bytes / 1e6, seconds, MBps: bytes / 1e6 / seconds, maxRssMB }));
+}
+
+async function main(): Promise<void> {
+  if (values.child) return runChild(values.child);
+  await setUp();
+  const rows: Record<string, unknown>[] = [];
+  // The first run warms the file cache; it is not reported.
+  for (const format of ['warm-up', ...FORMAT_NAMES, 'JSON.stringify']) {
+    const args = ['--nodes', String(nodes), '--edges', String(edges), '--dir', dir, '--child', format];
+    const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const row = JSON.parse(output.trim().split('\n').pop()!) as Record<string, unknown>;
+    console.error(JSON.stringify(row));
+    if (format !== 'warm-up') rows.push(row);
+  }
+  console.log(`Export of "${QUERY}" on ${nodes} nodes / ${edges} relationships (node ${process.version}, ${os.cpus().length} cores)`);
+  console.log('| format | nodes | edges | MB | s | MB/s | peak RSS MB |');
+  console.log('|---|---|---|---|---|---|---|');
+  const n = (v: unknown, digits = 1) => Number(v).toFixed(digits);
+  for (const r of rows)
+    console.log(`| ${r.format} | ${r.nodes} | ${r.edges} | ${n(r.MB)} | ${n(r.seconds)} | ${n(r.MBps)} | ${n(r.maxRssMB, 0)} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
