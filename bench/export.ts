@@ -38,14 +38,19 @@ async function setUp(): Promise<void> {
   const nodeFile = path.join(dir, 'items.csv');
   const edgeFile = path.join(dir, 'links.csv');
   const nodeLines = ['uid,name,score,n'];
-  for (let i = 0; i < nodes; i++) nodeLines.push(`item-${i},"Knoten Nr. ${i} – Größe ""groß""",${i * 0.5},${i}`);
+  for (let i = 0; i < nodes; i++)
+    nodeLines.push(`item-${i},"Knoten Nr. ${i} – Größe ""groß""",${i * 0.5},${i}`);
   writeFileSync(nodeFile, `${nodeLines.join('\n')}\n`);
   const edgeLines = ['from,to,w,note'];
   for (let j = 0; j < edges; j++)
-    edgeLines.push(`item-${j % nodes},item-${(j * 7 + 13) % nodes},${j / 10},"Kante <${j}> & mehr, mit Komma"`);
+    edgeLines.push(
+      `item-${j % nodes},item-${(j * 7 + 13) % nodes},${j / 10},"Kante <${j}> & mehr, mit Komma"`,
+    );
   writeFileSync(edgeFile, `${edgeLines.join('\n')}\n`);
   const store = await LadybugStore.open({ path: dbPath, readOnly: false, defaultTimeoutMs: 3_600_000 });
-  await store.runScript(['CREATE NODE TABLE Item(uid STRING PRIMARY KEY, name STRING, score DOUBLE, n INT64)']);
+  await store.runScript([
+    'CREATE NODE TABLE Item(uid STRING PRIMARY KEY, name STRING, score DOUBLE, n INT64)',
+  ]);
   await store.runScript(['CREATE REL TABLE LINKS(FROM Item TO Item, w DOUBLE, note STRING)']);
   await store.query(`COPY Item FROM '${nodeFile}' (header=true)`);
   await store.query(`COPY LINKS FROM '${edgeFile}' (header=true)`);
@@ -65,7 +70,7 @@ class CountingSink extends Writable {
 async function runChild(format: string): Promise<void> {
   const store = await LadybugStore.open({ path: dbPath, readOnly: true, defaultTimeoutMs: 3_600_000 });
   const started = performance.now();
-  let bytes = 0;
+  let bytes: number;
   let counts = { nodes: 0, edges: 0 };
   if (format === 'JSON.stringify' || format === 'warm-up') {
     const result = await store.query(QUERY, {}, { readOnly: true });
@@ -82,7 +87,9 @@ async function runChild(format: string): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   await store.close();
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ format, ...counts, MB: bytes / 1e6, seconds, MBps: bytes / 1e6 / seconds, maxRssMB }));
+  console.log(
+    JSON.stringify({ format, ...counts, MB: bytes / 1e6, seconds, MBps: bytes / 1e6 / seconds, maxRssMB }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -100,12 +107,16 @@ async function main(): Promise<void> {
     console.error(JSON.stringify(row));
     if (format !== 'warm-up') rows.push(row);
   }
-  console.log(`Export of "${QUERY}" on ${nodes} nodes / ${edges} relationships (node ${process.version}, ${os.cpus().length} cores)`);
+  console.log(
+    `Export of "${QUERY}" on ${nodes} nodes / ${edges} relationships (node ${process.version}, ${os.cpus().length} cores)`,
+  );
   console.log('| format | nodes | edges | MB | s | MB/s | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|');
   const n = (v: unknown, digits = 1) => Number(v).toFixed(digits);
   for (const r of rows)
-    console.log(`| ${r.format} | ${r.nodes} | ${r.edges} | ${n(r.MB)} | ${n(r.seconds)} | ${n(r.MBps)} | ${n(r.maxRssMB, 0)} |`);
+    console.log(
+      `| ${r.format} | ${r.nodes} | ${r.edges} | ${n(r.MB)} | ${n(r.seconds)} | ${n(r.MBps)} | ${n(r.maxRssMB, 0)} |`,
+    );
 }
 
 main().catch((error: unknown) => {

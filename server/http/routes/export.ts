@@ -7,6 +7,7 @@ import { exportRequestSchema } from '../../export/request.schema.ts';
 import type { GraphStore } from '../../store/types.ts';
 import { invalidRequest } from '../../errors.ts';
 import { parseOrThrow } from '../errorHandler.ts';
+import { parseJsonText } from '../../import/jsonText.ts';
 
 /** Canvas exports send their elements; a large canvas needs more than the API's 2 MB. */
 export const EXPORT_BODY_LIMIT = '50mb';
@@ -20,13 +21,18 @@ export function exportRoutes(store: GraphStore, options: ExportRouteOptions): Ro
   const router = Router();
   router.post(
     '/export',
-    express.json({ limit: EXPORT_BODY_LIMIT, type: ['application/json', 'application/*+json'] }),
+    // Read as text and parsed here, so that integers beyond 2^53 in canvas elements stay exact.
+    express.text({ limit: EXPORT_BODY_LIMIT, type: ['application/json', 'application/*+json'] }),
     async (req, res) => {
-      if (req.body === undefined)
+      if (typeof req.body !== 'string' || req.body.trim() === '')
         throw invalidRequest(
           'The request needs a JSON body with Content-Type: application/json, e.g. {"format": "graphml", "scope": {"kind": "query", "cypher": "MATCH (n)-[r]->(m) RETURN n, r, m"}}.',
         );
-      const request = parseOrThrow(exportRequestSchema, req.body, 'export request');
+      const request = parseOrThrow(
+        exportRequestSchema,
+        parseJsonText(req.body, 'export request'),
+        'export request',
+      );
       const abort = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) abort.abort(new Error('The client closed the connection.'));
