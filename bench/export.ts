@@ -23,12 +23,14 @@ const { values } = parseArgs({
     edges: { type: 'string', default: '300000' },
     dir: { type: 'string', default: path.join(os.tmpdir(), 'lagebild-bench-export') },
     child: { type: 'string' },
+    /** Comma-separated formats to measure (default: all, and JSON.stringify). */
+    formats: { type: 'string' },
   },
 });
 const nodes = Number(values.nodes);
 const edges = Number(values.edges);
 const dir = values.dir!;
-const dbPath = path.join(dir, `synthetic-${nodes}-${edges}.lbug`);
+const dbPath = path.join(dir, `synthetic-v3-${nodes}-${edges}.lbug`);
 
 /** Creates the synthetic graph once, through COPY from CSV files (the engine's bulk path). */
 async function setUp(): Promise<void> {
@@ -44,7 +46,8 @@ async function setUp(): Promise<void> {
   const edgeLines = ['from,to,w,note'];
   for (let j = 0; j < edges; j++)
     edgeLines.push(
-      `item-${j % nodes},item-${(j * 7 + 13) % nodes},${j / 10},"Kante <${j}> & mehr, mit Komma"`,
+      // Each node gets three relationships to three different nodes, so neighbourhoods grow.
+      `item-${j % nodes},item-${(j * 7 + 13 + Math.floor(j / nodes) * 31337) % nodes},${j / 10},"Kante <${j}> & mehr, mit Komma"`,
     );
   writeFileSync(edgeFile, `${edgeLines.join('\n')}\n`);
   const store = await LadybugStore.open({ path: dbPath, readOnly: false, defaultTimeoutMs: 3_600_000 });
@@ -72,13 +75,28 @@ async function runChild(format: string): Promise<void> {
   const started = performance.now();
   let bytes: number;
   let counts = { nodes: 0, edges: 0 };
-  if (format === 'JSON.stringify' || format === 'warm-up') {
+  if (format === 'read only') {
+    // The floor: the engine runs the query and every row is read and converted, nothing is kept or written.
+    const cursor = await store.open(QUERY, {}, { readOnly: true });
+    let rows = 0;
+    for (let batch = await cursor.next(2000); batch.length > 0; batch = await cursor.next(2000))
+      rows += batch.length;
+    await cursor.close();
+    bytes = 0;
+    counts = { nodes: 0, edges: rows };
+  } else if (format === 'JSON.stringify' || format === 'warm-up') {
     const result = await store.query(QUERY, {}, { readOnly: true });
     const graph = collectGraph(result.rows);
     bytes = Buffer.byteLength(stringifyJson(graph));
     counts = { nodes: graph.nodes.length, edges: graph.edges.length };
   } else {
-    const request = exportRequestSchema.parse({ format, scope: { kind: 'query', cypher: QUERY } });
+    // "graphml@neighbourhood": the neighbourhood of one node to depth 10 instead of the query.
+    const [name, scopeName] = format.split('@');
+    const scope =
+      scopeName === 'neighbourhood'
+        ? { kind: 'neighbourhood', nodes: ['item-0'], depth: 10 }
+        : { kind: 'query', cypher: QUERY };
+    const request = exportRequestSchema.parse({ format: name, scope });
     const job = await prepareExport(store, request, { timeoutMs: 3_600_000 });
     const sink = new CountingSink();
     await job.run(sink, { onProgress: (p) => (counts = { nodes: p.nodes, edges: p.edges }) });
@@ -97,7 +115,8 @@ async function main(): Promise<void> {
   await setUp();
   const rows: Record<string, unknown>[] = [];
   // The first run warms the file cache; it is not reported.
-  for (const format of ['warm-up', ...FORMAT_NAMES, 'JSON.stringify']) {
+  const only = values.formats?.split(',');
+  for (const format of ['warm-up', 'read only', ...(only ?? [...FORMAT_NAMES, 'JSON.stringify'])]) {
     const args = ['--nodes', String(nodes), '--edges', String(edges), '--dir', dir, '--child', format];
     const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
       encoding: 'utf8',
