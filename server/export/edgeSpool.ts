@@ -10,6 +10,16 @@ import type { GraphEdge } from '../store/types.ts';
 import { drained, endStream } from './textOut.ts';
 
 const BIGINT = '$bigint';
+const BIGINT_MARK = `"${BIGINT}"`;
+
+/** One edge as a JSON line; bigints (rare) become {"$bigint": "digits"}. */
+function encode(edge: GraphEdge): string {
+  try {
+    return JSON.stringify(edge);
+  } catch {
+    return JSON.stringify(edge, (_k, v: unknown) => (typeof v === 'bigint' ? { [BIGINT]: v.toString() } : v));
+  }
+}
 
 /** A temporary file of edges: append while reading a result, then read them back in order. */
 export class EdgeSpool {
@@ -20,7 +30,7 @@ export class EdgeSpool {
 
   async append(edge: GraphEdge): Promise<void> {
     this.count++;
-    this.buffer += `${JSON.stringify(edge, (_k, v: unknown) => (typeof v === 'bigint' ? { [BIGINT]: v.toString() } : v))}\n`;
+    this.buffer += `${encode(edge)}\n`;
     if (this.buffer.length < 256 * 1024) return;
     await this.flush();
   }
@@ -37,12 +47,15 @@ export class EdgeSpool {
 
   /** The edges in the order they were appended. */
   async *edges(): AsyncGenerator<GraphEdge> {
+    // A reviver costs on every value; only lines that hold a bigint need one.
     const revive = (line: string) =>
-      JSON.parse(line, (_k, v: unknown) =>
-        v !== null && typeof v === 'object' && BIGINT in v
-          ? BigInt((v as Record<string, string>)[BIGINT]!)
-          : v,
-      ) as GraphEdge;
+      (line.includes(BIGINT_MARK)
+        ? JSON.parse(line, (_k, v: unknown) =>
+            v !== null && typeof v === 'object' && BIGINT in v
+              ? BigInt((v as Record<string, string>)[BIGINT]!)
+              : v,
+          )
+        : JSON.parse(line)) as GraphEdge;
     if (this.file) {
       await this.flush();
       await endStream(this.file);

@@ -103,6 +103,11 @@ export function scalarText(value: Value): string {
 
 /** JSON text that keeps big integers exact. */
 export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value); // fast path: no bigint anywhere (a replacer costs on every value)
+  } catch {
+    // JSON.stringify throws on a bigint; write its digits instead.
+  }
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}` : v)).replace(
     /"\\u0000(-?\d+)"/g,
     '$1',
