@@ -91,12 +91,16 @@ export function requestFromArgs(argv: string[]): { request: ExportRequest; out?:
 function progressLine(progress: ExportProgress, bytes: number): string {
   const mb = (bytes / 1e6).toFixed(1);
   const counts = `${progress.nodes.toLocaleString('en')} nodes, ${progress.edges.toLocaleString('en')} edges, ${mb} MB`;
-  if (progress.totalRows && progress.rowsRead !== undefined) {
-    const share = Math.min(1, progress.rowsRead / progress.totalRows);
+  const bar = (done: number, total: number, what: string) => {
+    const share = total > 0 ? Math.min(1, done / total) : 1;
     const width = 30;
     const filled = Math.round(share * width);
-    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}% rows  ${counts}`;
-  }
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}% ${what}  ${counts}`;
+  };
+  // Two phases: nodes while the result is read (rows of the known total), then the edges.
+  if (progress.edgesTotal !== undefined) return bar(progress.edges, progress.edgesTotal, 'edges');
+  if (progress.totalRows && progress.rowsRead !== undefined)
+    return bar(progress.rowsRead, progress.totalRows, 'rows read');
   return counts;
 }
 

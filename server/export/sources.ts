@@ -16,6 +16,8 @@ export interface ExportProgress {
   /** Rows of the query read so far and in total (query scope only). */
   rowsRead?: number;
   totalRows?: number;
+  /** Edges to write in total, known once all nodes are written (the second phase). */
+  edgesTotal?: number;
 }
 
 export interface SourceContext {
@@ -77,6 +79,7 @@ class Tracker {
 
   /** Writes the spooled edges (after every node). */
   async writeEdges(): Promise<void> {
+    this.progress.edgesTotal = this.spool.count;
     for await (const edge of this.spool.edges()) {
       this.context.signal?.throwIfAborted();
       const source = this.nodes.get(edge.source);
