@@ -7,6 +7,7 @@ import {
   elementsRequest,
   fetchExport,
   importGraphFile,
+  lagebildJsonToElements,
   neighbourhoodRequest,
   queryRequest,
 } from '../../client/src/export/exportClient.ts';
@@ -86,5 +87,41 @@ describe('client export functions', () => {
       baseUrl: lb.url,
     }).catch((e: unknown) => e);
     expect((broken as ExportError).message).toMatch(/line 1: <node> needs an id/);
+  });
+
+  it('turn a Lagebild JSON export of the canvas back into canvas elements with positions and styles', async () => {
+    const { body } = await (async () => {
+      const response = await fetch(`${lb.url}/api/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ cypher: "MATCH (a:Country {uid: 'iran'})-[r:SUPPLIES]->(b) RETURN a, r, b" }),
+      });
+      return { body: (await response.json()) as any };
+    })();
+    const [a, r, b] = body.rows[0];
+    const canvas = {
+      nodes: [
+        { ...a, position: { x: 1, y: 2 }, style: { 'background-color': '#123456' } },
+        { ...b, position: { x: 3, y: 4 } },
+      ],
+      edges: [r],
+    };
+    const { blob } = await fetchExport(elementsRequest('lagebild-json', canvas, 'canvas'), {
+      baseUrl: lb.url,
+    });
+    const elements = lagebildJsonToElements(parseJsonText(await blob.text(), 'file') as any);
+    expect(elements.nodes).toEqual([
+      {
+        id: 'iran',
+        labels: ['Country'],
+        properties: a.properties,
+        position: { x: 1, y: 2 },
+        style: { 'background-color': '#123456' },
+      },
+      { id: 'russland', labels: ['Country'], properties: b.properties, position: { x: 3, y: 4 } },
+    ]);
+    expect(elements.edges).toEqual([
+      { id: r.id, type: 'SUPPLIES', source: 'iran', target: 'russland', properties: r.properties },
+    ]);
   });
 });

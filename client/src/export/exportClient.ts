@@ -200,3 +200,46 @@ export async function importGraphFile(
   if (!response.ok) throw await errorOf(response);
   return (await response.json()) as ImportSummary;
 }
+
+/** A Lagebild JSON file as the canvas needs it (parse it with an exact JSON parser first). */
+export interface LagebildJsonDocument {
+  format: 'lagebild-graph';
+  version: number;
+  nodes: {
+    key: string;
+    labels: string[];
+    properties: Record<string, unknown>;
+    position?: { x: number; y: number };
+    style?: Record<string, string | number>;
+  }[];
+  edges: { key: string; type: string; source: string; target: string; properties: Record<string, unknown> }[];
+}
+
+/**
+ * The elements of a Lagebild JSON file in the API's shape, with positions and styles, so the
+ * explorer can put them back on the canvas as they were. Node ids are the uids (the file's keys);
+ * after importing the file, `GET /api/search` or a query by uid gives the database ids.
+ */
+export function lagebildJsonToElements(document: LagebildJsonDocument): {
+  nodes: CanvasNode[];
+  edges: CanvasEdge[];
+} {
+  if (document.format !== 'lagebild-graph' || document.version !== 1)
+    throw new ExportError('InvalidRequest', 'This is not a Lagebild JSON file of version 1.', 0);
+  return {
+    nodes: document.nodes.map((n) => ({
+      id: n.key,
+      labels: n.labels,
+      properties: n.properties,
+      ...(n.position ? { position: n.position } : {}),
+      ...(n.style ? { style: n.style } : {}),
+    })),
+    edges: document.edges.map((e) => ({
+      id: e.key,
+      type: e.type,
+      source: e.source,
+      target: e.target,
+      properties: e.properties,
+    })),
+  };
+}
