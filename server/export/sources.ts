@@ -3,7 +3,15 @@
 // Every source hands all nodes to the writer before any edge and each element once.
 
 import { notFound } from '../errors.ts';
-import type { EdgeValue, GraphEdge, GraphNode, GraphStore, NodeValue, Value } from '../store/types.ts';
+import type {
+  Cursor,
+  EdgeValue,
+  GraphEdge,
+  GraphNode,
+  GraphStore,
+  NodeValue,
+  Value,
+} from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
 import { EdgeSpool } from './edgeSpool.ts';
 import type { ElementEdge, ElementNode } from './request.schema.ts';
@@ -135,11 +143,7 @@ const ROWS_PER_BATCH = 2000;
 const NODES_PER_LOOKUP = 1000;
 
 /** Streams a query's result: nodes as they come, edges after, endpoints the query did not return fetched. */
-export async function exportQuery(
-  store: GraphStore,
-  cursor: import('../store/types.ts').Cursor,
-  context: SourceContext,
-): Promise<void> {
+export async function exportQuery(store: GraphStore, cursor: Cursor, context: SourceContext): Promise<void> {
   const tracker = new Tracker(context);
   try {
     tracker.progress.rowsRead = 0;

@@ -1,6 +1,7 @@
 // The shapes every export format works on: nodes keyed by their uid, edges that name their
 // endpoints by those keys, the property types of the subgraph, and the one writer interface.
 
+import type { Writable } from 'node:stream';
 import type { Value } from '../store/types.ts';
 
 /** A node as the writers see it: `key` is its uid (the id every format uses for it). */
@@ -63,5 +64,5 @@ export interface ExportFormat {
   name: string;
   contentType: string;
   extension: string;
-  create(out: import('node:stream').Writable): GraphWriter;
+  create(out: Writable): GraphWriter;
 }
