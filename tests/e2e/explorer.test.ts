@@ -1,0 +1,261 @@
+// The explorer in a real headless Chromium against the real server and database: first view,
+// editor, errors, expansion with undo, inspector, search, links and safe rendering.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
+import { getJson, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
+
+interface CanvasState {
+  summary: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number };
+  nodes: { id: string; name: string; labels: string[]; visible: boolean }[];
+  edges: { id: string; type: string; source: string; target: string }[];
+  busy: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+let lb: RunningLagebild;
+let browser: Browser;
+
+beforeAll(async () => {
+  const clientDir = await buildClientForTests();
+  lb = await startLagebild({ clientDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lb?.dispose();
+});
+
+/** The canvas as the explorer reports it (elements drawn on a <canvas> are not in the DOM). */
+function canvasState(page: Page): Promise<CanvasState> {
+  return page.evaluate(() => (window as unknown as { __lagebild: { state(): CanvasState } }).__lagebild.state());
+}
+
+/** Waits until the explorer is idle and `predicate` holds for the canvas. */
+async function waitForCanvas(page: Page, predicate: string): Promise<CanvasState> {
+  await page.waitForFunction(
+    `(() => { const s = window.__lagebild && window.__lagebild.state(); return !!s && !s.busy && (${predicate}); })()`,
+    null,
+    { timeout: 30_000 },
+  );
+  return canvasState(page);
+}
+
+async function open(path = '/'): Promise<Page> {
+  const { page } = await openPage(browser, { width: 1280, height: 800 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${lb.url}${path}`);
+  (page as Page & { errors?: string[] }).errors = errors;
+  return page;
+}
+
+/** Replaces the editor's text by typing, as a user would, and runs it with Ctrl+Enter. */
+async function typeAndRun(page: Page, cypher: string): Promise<void> {
+  await page.click('#editor .cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(cypher);
+  await page.keyboard.press('Control+Enter');
+}
+
+/** Names of the nodes a query returns, straight from the API (the expected canvas). */
+async function namesFromApi(cypher: string): Promise<string[]> {
+  const { body } = await postJson(`${lb.url}/api/query`, { cypher });
+  return (body.graph.nodes as { properties: { name: string } }[]).map((n) => n.properties.name).sort();
+}
+
+describe('the explorer in a browser', () => {
+  it('shows the whole article graph first, with the five actors, a legend and no overlapping captions', async () => {
+    const page = await open();
+    const state = await waitForCanvas(page, 's.summary.nodes > 0');
+    const names = state.nodes.map((n) => n.name);
+    for (const actor of ['Nordkorea', 'Russland', 'Iran', 'NATO', 'Lawrow']) expect(names).toContain(actor);
+    const whole = await postJson(`${lb.url}/api/query`, { cypher: 'MATCH (a)-[r]->(b) RETURN a, r, b' });
+    expect(state.summary.edges).toBe(whole.body.graph.edges.length);
+
+    await expect.poll(() => page.textContent('#article-title')).toContain('Nordkoreanische Unterstützung');
+    expect(await page.textContent('#article-date')).toContain('2024');
+    expect(await page.locator('#legend-labels').textContent()).toContain('Country');
+
+    const boxes = await page.evaluate(() =>
+      (window as unknown as { __lagebild: { captionBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] } }).__lagebild.captionBoxes(),
+    );
+    expect(boxes.length).toBeGreaterThan(20);
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).map((b) => `${a.id}/${b.id}`),
+    );
+    expect(overlapping).toEqual([]);
+    await screenshot(page, '01-first-view');
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws the result of a query typed into the editor and keeps it in the address', async () => {
+    const page = await open();
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    const cypher = "MATCH (c:Country)-[r:SUPPLIES]->(x:Country {uid: 'russland'}) RETURN c, r, x";
+    await typeAndRun(page, cypher);
+    const expected = await namesFromApi(cypher);
+    expect(expected.length).toBeGreaterThan(1);
+    const state = await waitForCanvas(page, `s.summary.nodes === ${expected.length}`);
+    expect(state.nodes.map((n) => n.name).sort()).toEqual(expected);
+    expect(state.edges.every((e) => e.type === 'SUPPLIES')).toBe(true);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(cypher);
+    await page.click('#tab-table');
+    expect(await page.locator('#table-pane table').textContent()).toContain('[:SUPPLIES]');
+    await screenshot(page, '02-query-table');
+    await page.click('#tab-graph');
+    await screenshot(page, '02-query-graph');
+    await page.context().close();
+  });
+
+  it('shows the engine error of a bad query under the editor and keeps the canvas', async () => {
+    const page = await open();
+    const before = await waitForCanvas(page, 's.summary.nodes > 0');
+    await typeAndRun(page, 'MATCH (a RETURN a');
+    const error = page.locator('#query-error');
+    await error.waitFor({ state: 'visible' });
+    expect(await error.textContent()).toMatch(/InvalidQuery.*Parser exception/s);
+    const after = await canvasState(page);
+    expect(after.summary).toEqual(before.summary);
+    await screenshot(page, '03-bad-query');
+    await page.context().close();
+  });
+
+  it('expands a node on double-click within the budget and undo takes the expansion back', async () => {
+    const page = await open(`/?q=${encodeURIComponent("MATCH (p:Person {uid: 'lawrow'}) RETURN p")}`);
+    const start = await waitForCanvas(page, 's.summary.nodes === 1');
+    const lawrow = start.nodes[0]!;
+    const { body: around } = await getJson(`${lb.url}/api/nodes/${encodeURIComponent(lawrow.id)}/neighbors?limit=25`);
+
+    const box = (await page.locator('#canvas').boundingBox())!;
+    const at = await page.evaluate(
+      (id) => (window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }).__lagebild.position(id),
+      lawrow.id,
+    );
+    await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+    const expanded = await waitForCanvas(page, 's.summary.nodes > 1');
+    expect(expanded.summary.nodes).toBe(1 + around.nodes.length);
+    expect(expanded.summary.edges).toBe(around.edges.length);
+    expect(await page.locator('#inspector h2').textContent()).toBe('Lawrow');
+    await screenshot(page, '04-expanded');
+
+    await page.keyboard.press('Control+z');
+    const undone = await waitForCanvas(page, 's.summary.nodes === 1');
+    expect(undone.nodes.map((n) => n.id)).toEqual([lawrow.id]);
+    expect(undone.canRedo).toBe(true);
+    await screenshot(page, '04-undone');
+
+    await page.keyboard.press('Control+Shift+Z');
+    const redone = await waitForCanvas(page, 's.summary.nodes > 1');
+    expect(redone.summary).toEqual(expanded.summary);
+    await page.context().close();
+  });
+
+  it('shows the German source sentence of the Iran→Russland SUPPLIES relationship in the inspector', async () => {
+    const cypher = "MATCH (i:Country {uid: 'iran'})-[r:SUPPLIES]->(ru:Country {uid: 'russland'}) RETURN i, r, ru";
+    const page = await open(`/?q=${encodeURIComponent(cypher)}`);
+    const state = await waitForCanvas(page, 's.summary.edges === 1');
+    const edge = state.edges[0]!;
+    const box = (await page.locator('#canvas').boundingBox())!;
+    const at = await page.evaluate(
+      (id) => (window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }).__lagebild.position(id),
+      edge.id,
+    );
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const quote = page.locator('#inspector blockquote');
+    await quote.waitFor();
+    expect(await quote.textContent()).toBe(
+      'Meldungen zufolge liefert auch der Iran Drohnen an Russland, was dieses Muster deutlich unterstreicht.',
+    );
+    expect(await page.locator('#inspector .qualification').textContent()).toBe('reported');
+    await screenshot(page, '05-inspector-sentence');
+
+    await page.getByText('Show the article node').click();
+    const withArticle = await waitForCanvas(page, 's.nodes.some((n) => n.labels.includes("Article"))');
+    expect(withArticle.nodes.find((n) => n.labels.includes('Article'))!.name).toContain('Nordkoreanische Unterstützung');
+    await page.context().close();
+  });
+
+  it('finds Lawrow when searching for "Lavrov" and adds him to the canvas', async () => {
+    const page = await open(`/?q=${encodeURIComponent('MATCH (c:Country) RETURN c')}`);
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    await page.click('#search');
+    await page.keyboard.type('Lavrov');
+    const suggestion = page.locator('#search-suggestions li').first();
+    await expect.poll(() => suggestion.textContent()).toContain('Lawrow');
+    await screenshot(page, '06-search-suggestions');
+    await page.keyboard.press('Enter');
+    const state = await waitForCanvas(page, 's.nodes.some((n) => n.name === "Lawrow")');
+    expect(state.nodes.find((n) => n.name === 'Lawrow')!.visible).toBe(true);
+    expect(await page.locator('#inspector h2').textContent()).toBe('Lawrow');
+    await screenshot(page, '06-search-added');
+    await page.context().close();
+  });
+
+  it('reproduces a view from its link, and back goes to the previous query', async () => {
+    const page = await open();
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    const first = "MATCH (n:Country {uid: $uid})-[r]-(m) RETURN n, r, m";
+    await page.click('#params-button');
+    await page.fill('#params', '{"uid": "iran"}');
+    await typeAndRun(page, first);
+    const iranView = await waitForCanvas(page, 's.nodes.some((n) => n.name === "Iran") && s.summary.nodes < 31');
+    const link = page.url();
+    expect(new URL(link).searchParams.get('params')).toBe('{"uid": "iran"}');
+
+    const second = await open(new URL(link).pathname + new URL(link).search);
+    const reproduced = await waitForCanvas(second, `s.summary.nodes === ${iranView.summary.nodes}`);
+    expect(reproduced.nodes.map((n) => n.id).sort()).toEqual(iranView.nodes.map((n) => n.id).sort());
+    expect(reproduced.edges.map((e) => e.id).sort()).toEqual(iranView.edges.map((e) => e.id).sort());
+    await screenshot(second, '07-link-reproduced');
+    await second.context().close();
+
+    await typeAndRun(page, "MATCH (p:Person) RETURN p");
+    await waitForCanvas(page, 's.nodes.every((n) => n.labels.includes("Person"))');
+    await page.goBack();
+    const back = await waitForCanvas(page, 's.nodes.some((n) => n.name === "Iran") && s.summary.nodes < 31');
+    expect(back.nodes.map((n) => n.id).sort()).toEqual(iranView.nodes.map((n) => n.id).sort());
+    await page.context().close();
+  });
+
+  it('shows a node named <img src=x onerror=alert(1)> as text everywhere and runs no script', async () => {
+    const name = '<img src=x onerror=alert(1)>';
+    const page = await open();
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    await typeAndRun(page, `CREATE (:Person {uid: 'xss', name: '${name}'})`);
+    await expect.poll(async () => (await getJson(`${lb.url}/api/search?q=onerror`)).body.hits.length).toBeGreaterThan(0);
+    await typeAndRun(page, "MATCH (p:Person {uid: 'xss'}) RETURN p, p.name AS name");
+    const state = await waitForCanvas(page, 's.summary.nodes === 1');
+    expect(state.nodes[0]!.name).toBe(name);
+
+    await page.click('#tab-table');
+    expect(await page.locator('#table-pane').textContent()).toContain(name);
+    await page.click('#tab-graph');
+    const box = (await page.locator('#canvas').boundingBox())!;
+    const at = await page.evaluate(
+      (id) => (window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }).__lagebild.position(id),
+      state.nodes[0]!.id,
+    );
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    await expect.poll(() => page.locator('#inspector h2').textContent()).toBe(name);
+    await page.click('#search');
+    await page.keyboard.type('onerror');
+    await expect.poll(() => page.locator('#search-suggestions').textContent()).toContain(name);
+    await screenshot(page, '08-xss-as-text');
+
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#legend-labels').textContent()).toContain('Person');
+    expect(dialogs).toBe(0);
+    await page.context().close();
+  });
+});
