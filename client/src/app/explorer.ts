@@ -352,6 +352,7 @@ export class Explorer {
       { labels, types, hiddenLabels: this.hiddenLabels, hiddenTypes: this.hiddenTypes },
       (filter) => this.setFilter(filter),
     );
+    byId('legend-types-summary').textContent = `Relationship types (${types.size})`;
     const summary = this.view.summary();
     byId('canvas-hint').textContent =
       `${summary.visibleNodes} of ${summary.nodes} nodes, ${summary.visibleEdges} of ${summary.edges} relationships visible · ` +

@@ -62,8 +62,9 @@ export function cypherCompletions(names: () => SchemaNames) {
         validFor: /^\w*$/,
       };
     }
+    // Keywords only from the second letter on, so one-letter variables do not open a list.
     const word = context.matchBefore(/[A-Za-z_]\w*$/);
-    if (!word || (word.from === word.to && !context.explicit)) return null;
+    if (!word || (word.to - word.from < 2 && !context.explicit)) return null;
     return {
       from: word.from,
       options: [

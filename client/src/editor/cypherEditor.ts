@@ -1,7 +1,13 @@
 // The Cypher editor: CodeMirror 6 with Cypher highlighting, Ctrl/Cmd+Enter to run, history on
 // Up (first line) / Down (last line) or Ctrl+Up / Ctrl+Down, and schema-based autocompletion.
 
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  closeCompletion,
+  completionKeymap,
+} from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, StreamLanguage, bracketMatching, syntaxHighlighting } from '@codemirror/language';
 import { cypher } from '@codemirror/legacy-modes/mode/cypher';
@@ -57,6 +63,7 @@ export class CypherEditor {
     const atLastLine = (view: EditorView) =>
       view.state.doc.lineAt(view.state.selection.main.head).number === view.state.doc.lines;
     const run = (view: EditorView) => {
+      closeCompletion(view);
       options.onRun(view.state.doc.toString());
       return true;
     };
@@ -76,7 +83,7 @@ export class CypherEditor {
           history(),
           closeBrackets(),
           bracketMatching(),
-          autocompletion({ override: [cypherCompletions(options.names)], activateOnTyping: true }),
+          autocompletion({ override: [cypherCompletions(options.names)], activateOnTyping: true, icons: false }),
           // Up/Down walk the history only at the first/last line and when no completion list is open.
           keymap.of([
             ...completionKeymap,

@@ -3,8 +3,10 @@
 
 export interface LabelBox {
   id: string;
-  /** The element the box belongs to; a caption is never blocked by its own element's body. */
+  /** The element the box belongs to; boxes of the same owner never block each other. */
   owner: string;
+  /** Owners whose boxes may overlap this one (a node's own body, an edge's end nodes). */
+  ignore?: string[];
   x1: number;
   y1: number;
   x2: number;
@@ -38,7 +40,9 @@ export function labelsToHide(boxes: LabelBox[], obstacles: LabelBox[] = []): Set
   for (const obstacle of obstacles) insert(obstacle);
   for (const box of [...boxes].sort((a, b) => b.priority - a.priority)) {
     const blocked = cellsOf(box).some((key) =>
-      (grid.get(key) ?? []).some((other) => other.owner !== box.owner && overlaps(box, other)),
+      (grid.get(key) ?? []).some(
+        (other) => other.owner !== box.owner && !box.ignore?.includes(other.owner) && overlaps(box, other),
+      ),
     );
     if (blocked) hidden.add(box.id);
     else insert(box);

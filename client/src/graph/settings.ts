@@ -22,6 +22,8 @@ export interface GraphViewSettings {
   animateUpTo: number;
   minZoom: number;
   maxZoom: number;
+  /** Fitting a small graph zooms in at most this far. */
+  maxFitZoom: number;
   /** Node caption size in model units. */
   nodeFontSize: number;
   edgeFontSize: number;
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: GraphViewSettings = {
   animateUpTo: 300,
   minZoom: 0.05,
   maxZoom: 4,
+  maxFitZoom: 1.4,
   nodeFontSize: 11,
   edgeFontSize: 8,
   declutterLabels: true,
@@ -65,7 +68,7 @@ export function validateSettings(settings: GraphViewSettings): GraphViewSettings
     throw new Error(`GraphView: layout "${settings.layout}" is unknown; use one of ${LAYOUTS.join(', ')}.`);
   if (!(settings.minZoom > 0 && settings.minZoom < settings.maxZoom))
     throw new Error('GraphView: minZoom must be above 0 and below maxZoom.');
-  for (const key of ['nodeFontSize', 'edgeFontSize', 'animateUpTo'] as const) {
+  for (const key of ['nodeFontSize', 'edgeFontSize', 'animateUpTo', 'maxFitZoom'] as const) {
     if (!Number.isFinite(settings[key]) || settings[key] < 0)
       throw new Error(`GraphView: ${key} must be a number of at least 0.`);
   }

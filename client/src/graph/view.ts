@@ -57,6 +57,9 @@ export class GraphView {
   private hiddenTypes = new Set<string>();
   private layoutRunning: cytoscape.Layouts | undefined;
   private currentLayout: LayoutName;
+  private readonly resizeObserver: ResizeObserver;
+  /** The viewport shows the whole graph and the user has not panned or zoomed since. */
+  private fitted = false;
 
   constructor(container: HTMLElement, settings: GraphViewSettingsInput = {}) {
     this.settings = validateSettings(resolveSettings(settings));
@@ -70,6 +73,11 @@ export class GraphView {
       selectionType: 'single',
     });
     this.wireEvents();
+    this.resizeObserver = new ResizeObserver(() => {
+      this.cy.resize();
+      if (this.fitted) this.fit();
+    });
+    this.resizeObserver.observe(container);
   }
 
   private wireEvents(): void {
@@ -88,6 +96,9 @@ export class GraphView {
         pending = false;
         this.events.emit('selectionChange', { nodeIds: this.selectedNodeIds(), edgeIds: this.selectedEdgeIds() });
       });
+    });
+    cy.on('dragpan scrollzoom pinchzoom', () => {
+      this.fitted = false;
     });
     cy.on('mouseover', 'node, edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
@@ -203,6 +214,8 @@ export class GraphView {
       this.layoutRunning = layout;
       layout.one('layoutstop', () => {
         if (this.layoutRunning === layout) this.layoutRunning = undefined;
+        this.limitZoom(elements);
+        this.fitted = true;
         this.declutter();
         this.events.emit('layoutStop', { layout: name });
         resolve();
@@ -234,27 +247,30 @@ export class GraphView {
     const visible = cy.elements().not('.user-hidden, .filtered');
     const boxes: LabelBox[] = [];
     const obstacles: LabelBox[] = [];
-    const toBox = (bb: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH, id: string, owner: string, priority: number) =>
-      bb.w > 0 && bb.h > 0 ? { id, owner, priority, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } : undefined;
+    const toBox = (
+      bb: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH,
+      box: Omit<LabelBox, 'x1' | 'y1' | 'x2' | 'y2'>,
+    ): LabelBox | undefined => (bb.w > 0 && bb.h > 0 ? { ...box, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } : undefined);
     visible.nodes().forEach((node) => {
-      const body = toBox(node.boundingBox({ includeLabels: false }), `body:${node.id()}`, node.id(), 0);
+      const id = node.id();
+      const body = toBox(node.boundingBox({ includeLabels: false }), { id: `body:${id}`, owner: `body:${id}`, priority: 0 });
       if (body) obstacles.push(body);
-      const label = toBox(
-        node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
-        node.id(),
-        node.id(),
-        1000 + node.degree(false) + (node.selected() ? 10000 : 0),
-      );
+      const label = toBox(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), {
+        id,
+        owner: id,
+        ignore: [`body:${id}`],
+        priority: 1000 + node.degree(false) + (node.selected() ? 10000 : 0),
+      });
       if (label) boxes.push(label);
     });
     visible.edges().forEach((edge) => {
       if (edge.hasClass('quiet')) return;
-      const label = toBox(
-        edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
-        edge.id(),
-        edge.id(),
-        edge.source().degree(false) + edge.target().degree(false) + (edge.selected() ? 10000 : 0),
-      );
+      const label = toBox(edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), {
+        id: edge.id(),
+        owner: edge.id(),
+        ignore: [`body:${edge.source().id()}`, `body:${edge.target().id()}`],
+        priority: edge.source().degree(false) + edge.target().degree(false) + (edge.selected() ? 10000 : 0),
+      });
       if (label) boxes.push(label);
     });
     const hide = labelsToHide(boxes, obstacles);
@@ -344,10 +360,20 @@ export class GraphView {
 
   fit(): void {
     const visible = this.cy.elements().not('.user-hidden, .filtered');
-    this.cy.animate({ fit: { eles: visible, padding: 30 }, duration: 250 });
+    this.cy.fit(visible, 30);
+    this.limitZoom(visible);
+    this.fitted = true;
+  }
+
+  /** A fitted small graph should not be blown up: keep the zoom at most `maxFitZoom`. */
+  private limitZoom(elements: cytoscape.CollectionReturnValue): void {
+    if (this.cy.zoom() <= this.settings.maxFitZoom) return;
+    this.cy.zoom(this.settings.maxFitZoom);
+    this.cy.center(elements);
   }
 
   zoomBy(factor: number): void {
+    this.fitted = false;
     const { width, height } = this.cy.container()!.getBoundingClientRect();
     this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
   }
@@ -356,6 +382,7 @@ export class GraphView {
   focus(id: string): void {
     const node = this.cy.getElementById(id);
     if (node.empty()) return;
+    this.fitted = false;
     this.cy.elements().unselect();
     node.select();
     this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1), duration: 250 });
@@ -490,6 +517,7 @@ export class GraphView {
   }
 
   destroy(): void {
+    this.resizeObserver.disconnect();
     this.stopLayout();
     this.cy.destroy();
   }

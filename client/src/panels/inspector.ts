@@ -28,11 +28,11 @@ export interface NodeContext {
 
 /** How the article qualifies a statement, in words. */
 const QUALIFICATIONS: Record<string, string> = {
-  stated: 'stated as fact by the article',
-  reported: 'reported: the article cites reports ("Meldungen zufolge")',
-  alleged: 'alleged: not confirmed',
-  claimed: 'claimed by someone the article quotes',
-  possible: 'possible: the article names it as an option',
+  stated: 'the article states it as fact',
+  reported: 'the article cites reports, e.g. "Meldungen zufolge"',
+  alleged: 'the article calls it alleged, not confirmed',
+  claimed: 'someone the article quotes claims it',
+  possible: 'the article names it as a possibility',
 };
 
 /** Provenance properties shown above the property table rather than inside it. */
