@@ -8,13 +8,19 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-control-regex': 'off',
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: '@ladybugdb/core', message: 'Only server/store/ladybug/ may import the database package.' },
+            {
+              name: '@ladybugdb/core',
+              message: 'Only server/store/ladybug/ may import the database package.',
+            },
             { name: 'neo4j-driver', message: 'Only server/store/neo4j/ may import the database package.' },
           ],
         },
@@ -28,5 +34,26 @@ export default tseslint.config(
   {
     files: ['server/store/neo4j/**', 'tests/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Tests read JSON bodies whose shape the assertions check.
+    files: ['tests/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Only the graph view may use cytoscape, so the drawing library stays behind one module.
+    files: ['client/src/**'],
+    ignores: ['client/src/graph/view.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['cytoscape', 'cytoscape-fcose'].map((name) => ({
+            name,
+            message: 'Only client/src/graph/view.ts may import cytoscape; use GraphView.',
+          })),
+        },
+      ],
+    },
   },
 );

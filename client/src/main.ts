@@ -38,8 +38,7 @@ const results = new ResultPanel((tab) => {
 });
 const help = new HelpOverlay();
 
-// The inspector's actions go to the explorer, created right after it.
-let explorer: Explorer;
+// The inspector's actions go to the explorer, created right after it (they run only on clicks).
 const inspector = new Inspector(byId('inspector'), {
   expand: (id) => void explorer.expand(id),
   loadMore: (id) => void explorer.loadMore(id),
@@ -61,7 +60,7 @@ const editor = new CypherEditor({
   names: () => names,
 });
 
-explorer = new Explorer({
+const explorer: Explorer = new Explorer({
   view,
   inspector,
   results,
@@ -100,9 +99,20 @@ function renderHistoryList(): void {
       ? [el('li', { class: 'muted', text: 'Queries you run appear here.' })]
       : entries.map((entry) =>
           el('li', {}, [
-            el('button', { title: 'Put into the editor', on: { click: () => { editor.text = entry.cypher; paramsInput.value = entry.params; editor.focus(); } } }, [
-              el('code', { text: entry.cypher.replace(/\s+/g, ' ') }),
-            ]),
+            el(
+              'button',
+              {
+                title: 'Put into the editor',
+                on: {
+                  click: () => {
+                    editor.text = entry.cypher;
+                    paramsInput.value = entry.params;
+                    editor.focus();
+                  },
+                },
+              },
+              [el('code', { text: entry.cypher.replace(/\s+/g, ' ') })],
+            ),
           ]),
         ),
   );
@@ -137,17 +147,25 @@ layoutSelect.addEventListener('change', () => {
 const schemaView = new SchemaView(byId('schema-graph'), byId('schema-labels'), (label) =>
   runQuery_({ cypher: `MATCH (n:\`${label}\`)\nRETURN n\nLIMIT 25`, params: '{}' }, { push: true }),
 );
-new SearchBox(byId<HTMLInputElement>('search'), byId<HTMLUListElement>('search-suggestions'), (node) =>
-  void explorer.addAndFocus(node),
+new SearchBox(
+  byId<HTMLInputElement>('search'),
+  byId<HTMLUListElement>('search-suggestions'),
+  (node) => void explorer.addAndFocus(node),
 );
 
 async function loadHeader(): Promise<void> {
   try {
-    const result = await runQuery('MATCH (a:Article {uid: $uid}) RETURN a.title AS title, a.date AS date', { uid: ARTICLE_UID });
+    const result = await runQuery('MATCH (a:Article {uid: $uid}) RETURN a.title AS title, a.date AS date', {
+      uid: ARTICLE_UID,
+    });
     const [title, date] = result.rows[0] ?? [];
     if (typeof title === 'string') byId('article-title').textContent = title;
     const day = typeof date === 'object' && date && 'value' in date ? String(date.value) : undefined;
-    if (day) byId('article-date').textContent = new Date(`${day}T00:00:00Z`).toLocaleDateString('de-DE', { dateStyle: 'long', timeZone: 'UTC' });
+    if (day)
+      byId('article-date').textContent = new Date(`${day}T00:00:00Z`).toLocaleDateString('de-DE', {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      });
   } catch {
     // Another database without the article: the header keeps its neutral title.
   }
@@ -160,7 +178,9 @@ async function loadSchema(): Promise<SchemaResponse | undefined> {
     await schemaView.show(schema, canvasTheme());
     return schema;
   } catch (error) {
-    replaceChildren(byId('schema-labels'), [el('li', { class: 'error', text: error instanceof Error ? error.message : String(error) })]);
+    replaceChildren(byId('schema-labels'), [
+      el('li', { class: 'error', text: error instanceof Error ? error.message : String(error) }),
+    ]);
     return undefined;
   }
 }
@@ -173,7 +193,9 @@ async function loadSavedQueries(): Promise<SavedQuery[]> {
     );
     return queries;
   } catch (error) {
-    replaceChildren(byId('saved-queries'), [el('li', { class: 'error', text: error instanceof Error ? error.message : String(error) })]);
+    replaceChildren(byId('saved-queries'), [
+      el('li', { class: 'error', text: error instanceof Error ? error.message : String(error) }),
+    ]);
     return [];
   }
 }
@@ -184,9 +206,33 @@ const resized = () => {
   view.resize();
   schemaView.resize();
 };
-makeSplitter({ handle: byId('split-sidebar'), variable: '--sidebar-width', axis: 'x', direction: 1, min: 160, max: 520, onResize: resized });
-makeSplitter({ handle: byId('split-inspector'), variable: '--inspector-width', axis: 'x', direction: -1, min: 200, max: 640, onResize: resized });
-makeSplitter({ handle: byId('split-editor'), variable: '--editor-height', axis: 'y', direction: 1, min: 40, max: 480, onResize: resized });
+makeSplitter({
+  handle: byId('split-sidebar'),
+  variable: '--sidebar-width',
+  axis: 'x',
+  direction: 1,
+  min: 160,
+  max: 520,
+  onResize: resized,
+});
+makeSplitter({
+  handle: byId('split-inspector'),
+  variable: '--inspector-width',
+  axis: 'x',
+  direction: -1,
+  min: 200,
+  max: 640,
+  onResize: resized,
+});
+makeSplitter({
+  handle: byId('split-editor'),
+  variable: '--editor-height',
+  axis: 'y',
+  direction: 1,
+  min: 40,
+  max: 480,
+  onResize: resized,
+});
 window.addEventListener('resize', resized);
 watchTheme((theme) => {
   view.setTheme(theme);

@@ -31,7 +31,9 @@ afterAll(async () => {
 
 /** The canvas as the explorer reports it (elements drawn on a <canvas> are not in the DOM). */
 function canvasState(page: Page): Promise<CanvasState> {
-  return page.evaluate(() => (window as unknown as { __lagebild: { state(): CanvasState } }).__lagebild.state());
+  return page.evaluate(() =>
+    (window as unknown as { __lagebild: { state(): CanvasState } }).__lagebild.state(),
+  );
 }
 
 /** Waits until the explorer is idle and `predicate` holds for the canvas. */
@@ -82,11 +84,18 @@ describe('the explorer in a browser', () => {
     expect(await page.locator('#legend-labels').textContent()).toContain('Country');
 
     const boxes = await page.evaluate(() =>
-      (window as unknown as { __lagebild: { captionBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] } }).__lagebild.captionBoxes(),
+      (
+        window as unknown as {
+          __lagebild: { captionBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] };
+        }
+      ).__lagebild.captionBoxes(),
     );
     expect(boxes.length).toBeGreaterThan(20);
     const overlapping = boxes.flatMap((a, i) =>
-      boxes.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).map((b) => `${a.id}/${b.id}`),
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)
+        .map((b) => `${a.id}/${b.id}`),
     );
     expect(overlapping).toEqual([]);
     await screenshot(page, '01-first-view');
@@ -130,11 +139,16 @@ describe('the explorer in a browser', () => {
     const page = await open(`/?q=${encodeURIComponent("MATCH (p:Person {uid: 'lawrow'}) RETURN p")}`);
     const start = await waitForCanvas(page, 's.summary.nodes === 1');
     const lawrow = start.nodes[0]!;
-    const { body: around } = await getJson(`${lb.url}/api/nodes/${encodeURIComponent(lawrow.id)}/neighbors?limit=25`);
+    const { body: around } = await getJson(
+      `${lb.url}/api/nodes/${encodeURIComponent(lawrow.id)}/neighbors?limit=25`,
+    );
 
     const box = (await page.locator('#canvas').boundingBox())!;
     const at = await page.evaluate(
-      (id) => (window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }).__lagebild.position(id),
+      (id) =>
+        (
+          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+        ).__lagebild.position(id),
       lawrow.id,
     );
     await page.mouse.dblclick(box.x + at.x, box.y + at.y);
@@ -157,13 +171,17 @@ describe('the explorer in a browser', () => {
   });
 
   it('shows the German source sentence of the Iran→Russland SUPPLIES relationship in the inspector', async () => {
-    const cypher = "MATCH (i:Country {uid: 'iran'})-[r:SUPPLIES]->(ru:Country {uid: 'russland'}) RETURN i, r, ru";
+    const cypher =
+      "MATCH (i:Country {uid: 'iran'})-[r:SUPPLIES]->(ru:Country {uid: 'russland'}) RETURN i, r, ru";
     const page = await open(`/?q=${encodeURIComponent(cypher)}`);
     const state = await waitForCanvas(page, 's.summary.edges === 1');
     const edge = state.edges[0]!;
     const box = (await page.locator('#canvas').boundingBox())!;
     const at = await page.evaluate(
-      (id) => (window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }).__lagebild.position(id),
+      (id) =>
+        (
+          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+        ).__lagebild.position(id),
       edge.id,
     );
     await page.mouse.click(box.x + at.x, box.y + at.y);
@@ -177,7 +195,9 @@ describe('the explorer in a browser', () => {
 
     await page.getByText('Show the article node').click();
     const withArticle = await waitForCanvas(page, 's.nodes.some((n) => n.labels.includes("Article"))');
-    expect(withArticle.nodes.find((n) => n.labels.includes('Article'))!.name).toContain('Nordkoreanische Unterstützung');
+    expect(withArticle.nodes.find((n) => n.labels.includes('Article'))!.name).toContain(
+      'Nordkoreanische Unterstützung',
+    );
     await page.context().close();
   });
 
@@ -200,11 +220,14 @@ describe('the explorer in a browser', () => {
   it('reproduces a view from its link, and back goes to the previous query', async () => {
     const page = await open();
     await waitForCanvas(page, 's.summary.nodes > 0');
-    const first = "MATCH (n:Country {uid: $uid})-[r]-(m) RETURN n, r, m";
+    const first = 'MATCH (n:Country {uid: $uid})-[r]-(m) RETURN n, r, m';
     await page.click('#params-button');
     await page.fill('#params', '{"uid": "iran"}');
     await typeAndRun(page, first);
-    const iranView = await waitForCanvas(page, 's.nodes.some((n) => n.name === "Iran") && s.summary.nodes < 31');
+    const iranView = await waitForCanvas(
+      page,
+      's.nodes.some((n) => n.name === "Iran") && s.summary.nodes < 31',
+    );
     const link = page.url();
     expect(new URL(link).searchParams.get('params')).toBe('{"uid": "iran"}');
 
@@ -215,7 +238,7 @@ describe('the explorer in a browser', () => {
     await screenshot(second, '07-link-reproduced');
     await second.context().close();
 
-    await typeAndRun(page, "MATCH (p:Person) RETURN p");
+    await typeAndRun(page, 'MATCH (p:Person) RETURN p');
     await waitForCanvas(page, 's.nodes.every((n) => n.labels.includes("Person"))');
     await page.goBack();
     const back = await waitForCanvas(page, 's.nodes.some((n) => n.name === "Iran") && s.summary.nodes < 31');
@@ -233,7 +256,9 @@ describe('the explorer in a browser', () => {
     });
     await waitForCanvas(page, 's.summary.nodes > 0');
     await typeAndRun(page, `CREATE (:Person {uid: 'xss', name: '${name}'})`);
-    await expect.poll(async () => (await getJson(`${lb.url}/api/search?q=onerror`)).body.hits.length).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await getJson(`${lb.url}/api/search?q=onerror`)).body.hits.length)
+      .toBeGreaterThan(0);
     await typeAndRun(page, "MATCH (p:Person {uid: 'xss'}) RETURN p, p.name AS name");
     const state = await waitForCanvas(page, 's.summary.nodes === 1');
     expect(state.nodes[0]!.name).toBe(name);
@@ -243,7 +268,10 @@ describe('the explorer in a browser', () => {
     await page.click('#tab-graph');
     const box = (await page.locator('#canvas').boundingBox())!;
     const at = await page.evaluate(
-      (id) => (window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }).__lagebild.position(id),
+      (id) =>
+        (
+          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+        ).__lagebild.position(id),
       state.nodes[0]!.id,
     );
     await page.mouse.click(box.x + at.x, box.y + at.y);

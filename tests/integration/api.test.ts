@@ -20,7 +20,10 @@ describe('POST /api/query', () => {
     expect(body.rows).toHaveLength(1);
     expect(body.rows[0][2]).toBe('Russland');
     expect(body.graph.nodes.map((n: any) => n.properties.name)).toEqual(['Iran']);
-    expect(body.graph.edges[0]).toMatchObject({ type: 'SUPPLIES', properties: { item: 'Drohnen', qualification: 'reported' } });
+    expect(body.graph.edges[0]).toMatchObject({
+      type: 'SUPPLIES',
+      properties: { item: 'Drohnen', qualification: 'reported' },
+    });
     expect(body.summary).toMatchObject({ rowCount: 1, truncated: false });
   });
 });

@@ -41,7 +41,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     body = parseExactJson(text);
   } catch {
-    throw new ApiError('BadResponse', `The server answered ${response.status} with something that is not JSON.`, response.status);
+    throw new ApiError(
+      'BadResponse',
+      `The server answered ${response.status} with something that is not JSON.`,
+      response.status,
+    );
   }
   if (!response.ok) {
     const error = (body as { error?: { code?: string; message?: string } }).error;

@@ -77,7 +77,11 @@ export class Explorer {
    * Runs a query and draws its graph (the canvas is kept when the result has no nodes or the
    * query fails). `push` adds it to the address bar's history.
    */
-  async run(cypher: string, paramsText: string, options: { push: boolean }): Promise<QueryResponse | undefined> {
+  async run(
+    cypher: string,
+    paramsText: string,
+    options: { push: boolean },
+  ): Promise<QueryResponse | undefined> {
     let params: Record<string, Value>;
     try {
       const parsed = parseExactJson(paramsText.trim() || '{}');
@@ -85,11 +89,17 @@ export class Explorer {
         throw new Error('they must be one JSON object, e.g. {"uid": "iran"}');
       params = parsed as Record<string, Value>;
     } catch (error) {
-      this.showError('InvalidParameters', `Parameters are not valid: ${error instanceof Error ? error.message : String(error)}`);
+      this.showError(
+        'InvalidParameters',
+        `Parameters are not valid: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
     if (!cypher.trim()) {
-      this.showError('InvalidQuery', 'The editor is empty: type a Cypher query, e.g. MATCH (n) RETURN n LIMIT 25.');
+      this.showError(
+        'InvalidQuery',
+        'The editor is empty: type a Cypher query, e.g. MATCH (n) RETURN n LIMIT 25.',
+      );
       return undefined;
     }
     const ticket = ++this.running;
@@ -102,7 +112,10 @@ export class Explorer {
       this.parts.onQueryRan();
       if (options.push) pushUrlQuery({ cypher, params: paramsText });
       const graph = await this.completeGraph(result.graph);
-      this.parts.results.setResult(result, (id) => this.nodeName(id) ?? graph.nodes.find((n) => n.id === id)?.properties.name?.toString());
+      this.parts.results.setResult(
+        result,
+        (id) => this.nodeName(id) ?? graph.nodes.find((n) => n.id === id)?.properties.name?.toString(),
+      );
       if (graph.nodes.length > 0) {
         this.record();
         this.expansions.clear();
@@ -130,9 +143,16 @@ export class Explorer {
   /** Relationships whose end nodes the query did not return get those nodes fetched, so they can be drawn. */
   private async completeGraph(graph: GraphData): Promise<GraphData> {
     const have = new Set(graph.nodes.map((n) => n.id));
-    const missing = [...new Set(graph.edges.flatMap((e) => [e.source, e.target]))].filter((id) => !have.has(id));
-    const fetched = await Promise.all(missing.slice(0, 200).map((id) => fetchNode(id).catch(() => undefined)));
-    return { nodes: [...graph.nodes, ...fetched.filter((n): n is ApiNode => n !== undefined)], edges: graph.edges };
+    const missing = [...new Set(graph.edges.flatMap((e) => [e.source, e.target]))].filter(
+      (id) => !have.has(id),
+    );
+    const fetched = await Promise.all(
+      missing.slice(0, 200).map((id) => fetchNode(id).catch(() => undefined)),
+    );
+    return {
+      nodes: [...graph.nodes, ...fetched.filter((n): n is ApiNode => n !== undefined)],
+      edges: graph.edges,
+    };
   }
 
   private showError(code: string, message: string): void {
@@ -176,14 +196,22 @@ export class Explorer {
       this.record();
       const loadedByType = { ...(previous?.loadedByType ?? {}) };
       for (const edge of page.edges) loadedByType[edge.type] = (loadedByType[edge.type] ?? 0) + 1;
-      const expansion: Expansion = { offset: offset + page.returned, total: page.total, counts: page.counts, loadedByType };
+      const expansion: Expansion = {
+        offset: offset + page.returned,
+        total: page.total,
+        counts: page.counts,
+        loadedByType,
+      };
       this.expansions.set(id, expansion);
       await this.view.addGraph({ nodes: page.nodes, edges: page.edges }, { anchor: id });
       this.view.setBadge(id, this.badgeFor(expansion));
       this.view.select([id]);
       this.inspectSelection(id);
     } catch (error) {
-      this.showError(error instanceof ApiError ? error.code : 'Error', error instanceof Error ? error.message : String(error));
+      this.showError(
+        error instanceof ApiError ? error.code : 'Error',
+        error instanceof Error ? error.message : String(error),
+      );
     } finally {
       this.setBusy('');
       this.refreshButtons();
@@ -287,7 +315,10 @@ export class Explorer {
       let graph: GraphData = { nodes: [node], edges: [] };
       try {
         const around = await fetchNeighbors(node.id, { limit: 200 });
-        graph = { nodes: [node], edges: around.edges.filter((e) => this.view.has(e.source) || this.view.has(e.target)) };
+        graph = {
+          nodes: [node],
+          edges: around.edges.filter((e) => this.view.has(e.source) || this.view.has(e.target)),
+        };
       } catch {
         // The node alone is still worth showing.
       }
@@ -305,7 +336,10 @@ export class Explorer {
       if (!node) this.showError('NotFound', `No Article has the uid "${uid}".`);
       else await this.addAndFocus(node);
     } catch (error) {
-      this.showError(error instanceof ApiError ? error.code : 'Error', error instanceof Error ? error.message : String(error));
+      this.showError(
+        error instanceof ApiError ? error.code : 'Error',
+        error instanceof Error ? error.message : String(error),
+      );
     }
   }
 
@@ -331,7 +365,9 @@ export class Explorer {
         node,
         {
           pinned: this.view.isPinned(id),
-          ...(expansion && remaining > 0 ? { remaining: { total: remaining, byType: this.remainingByType(expansion) } } : {}),
+          ...(expansion && remaining > 0
+            ? { remaining: { total: remaining, byType: this.remainingByType(expansion) } }
+            : {}),
         },
         fetchNeighbors(id, { limit: 1 }).then((page) => page.counts),
       );
@@ -344,7 +380,8 @@ export class Explorer {
   private refreshLegend(): void {
     const labels = new Map<string, number>();
     const types = new Map<string, number>();
-    for (const node of this.view.nodes()) for (const label of node.labels) labels.set(label, (labels.get(label) ?? 0) + 1);
+    for (const node of this.view.nodes())
+      for (const label of node.labels) labels.set(label, (labels.get(label) ?? 0) + 1);
     for (const edge of this.view.edges()) types.set(edge.type, (types.get(edge.type) ?? 0) + 1);
     renderLegend(
       byId('legend-labels'),
@@ -372,7 +409,12 @@ export class Explorer {
   debugState(): Record<string, unknown> {
     return {
       summary: this.view.summary(),
-      nodes: this.view.nodes().map((n) => ({ id: n.id, name: nodeCaption(n), labels: n.labels, visible: this.view.isVisible(n.id) })),
+      nodes: this.view.nodes().map((n) => ({
+        id: n.id,
+        name: nodeCaption(n),
+        labels: n.labels,
+        visible: this.view.isVisible(n.id),
+      })),
       edges: this.view.edges().map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target })),
       busy: this.view.busy || document.body.hasAttribute('data-busy'),
       canUndo: this.undoStack.canUndo,

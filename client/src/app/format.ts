@@ -25,7 +25,8 @@ function isTagged(value: unknown): value is Tagged {
 export function formatValue(value: Value | undefined, names?: (id: string) => string | undefined): string {
   if (value === undefined || value === null) return 'null';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   if (Array.isArray(value)) return `[${value.map((item) => formatValue(item, names)).join(', ')}]`;
   if (isTagged(value)) {
     switch (value.$type) {

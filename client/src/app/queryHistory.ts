@@ -23,7 +23,9 @@ export class QueryHistory {
     try {
       const parsed = JSON.parse(this.storage?.getItem(STORAGE_KEY) ?? '[]') as unknown;
       return Array.isArray(parsed)
-        ? parsed.filter((e): e is HistoryEntry => typeof e?.cypher === 'string' && typeof e?.params === 'string')
+        ? parsed.filter(
+            (e): e is HistoryEntry => typeof e?.cypher === 'string' && typeof e?.params === 'string',
+          )
         : [];
     } catch {
       return [];

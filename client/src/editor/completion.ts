@@ -5,14 +5,65 @@ import type { Completion, CompletionContext, CompletionResult } from '@codemirro
 import type { SchemaResponse } from '../api/types.ts';
 
 const KEYWORDS = [
-  'MATCH', 'OPTIONAL MATCH', 'WHERE', 'RETURN', 'WITH', 'ORDER BY', 'SKIP', 'LIMIT', 'DISTINCT', 'UNWIND',
-  'CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH DELETE', 'REMOVE', 'CALL', 'AS', 'AND', 'OR', 'NOT', 'IN',
-  'IS NULL', 'IS NOT NULL', 'CONTAINS', 'STARTS WITH', 'ENDS WITH', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END',
-  'UNION', 'ASC', 'DESC', 'TRAIL',
+  'MATCH',
+  'OPTIONAL MATCH',
+  'WHERE',
+  'RETURN',
+  'WITH',
+  'ORDER BY',
+  'SKIP',
+  'LIMIT',
+  'DISTINCT',
+  'UNWIND',
+  'CREATE',
+  'MERGE',
+  'SET',
+  'DELETE',
+  'DETACH DELETE',
+  'REMOVE',
+  'CALL',
+  'AS',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'IS NULL',
+  'IS NOT NULL',
+  'CONTAINS',
+  'STARTS WITH',
+  'ENDS WITH',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'UNION',
+  'ASC',
+  'DESC',
+  'TRAIL',
 ];
 const FUNCTIONS = [
-  'count', 'collect', 'label', 'labels', 'id', 'coalesce', 'size', 'length', 'nodes', 'rels', 'lower',
-  'upper', 'toLower', 'toUpper', 'min', 'max', 'avg', 'sum', 'list_contains', 'starts_with', 'properties',
+  'count',
+  'collect',
+  'label',
+  'labels',
+  'id',
+  'coalesce',
+  'size',
+  'length',
+  'nodes',
+  'rels',
+  'lower',
+  'upper',
+  'toLower',
+  'toUpper',
+  'min',
+  'max',
+  'avg',
+  'sum',
+  'list_contains',
+  'starts_with',
+  'properties',
 ];
 
 /** Names the editor offers, taken from the schema. */
@@ -50,9 +101,18 @@ export function cypherCompletions(names: () => SchemaNames) {
       const relationship = insideRelationship(textBefore);
       const options: Completion[] = [
         ...labels.map((label) => ({ label, type: 'class', detail: 'label', boost: relationship ? -1 : 1 })),
-        ...types.map((type) => ({ label: type, type: 'type', detail: 'relationship', boost: relationship ? 1 : -1 })),
+        ...types.map((type) => ({
+          label: type,
+          type: 'type',
+          detail: 'relationship',
+          boost: relationship ? 1 : -1,
+        })),
       ];
-      return { from: afterColon.from + afterColon.text.search(/[`\w\u00c0-\u024f]|$/), options, validFor: /^[\w`]*$/ };
+      return {
+        from: afterColon.from + afterColon.text.search(/[`\w\u00c0-\u024f]|$/),
+        options,
+        validFor: /^[\w`]*$/,
+      };
     }
     const afterDot = context.matchBefore(/\.[\w]*$/);
     if (afterDot) {

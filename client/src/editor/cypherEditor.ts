@@ -35,8 +35,15 @@ const theme = EditorView.theme({
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
     backgroundColor: 'color-mix(in srgb, var(--accent) 30%, transparent) !important',
   },
-  '.cm-tooltip': { backgroundColor: 'var(--bg-raised)', border: '1px solid var(--border)', color: 'var(--text)' },
-  '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-text)' },
+  '.cm-tooltip': {
+    backgroundColor: 'var(--bg-raised)',
+    border: '1px solid var(--border)',
+    color: 'var(--text)',
+  },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected]': {
+    backgroundColor: 'var(--accent)',
+    color: 'var(--accent-text)',
+  },
 });
 
 export interface CypherEditorOptions {
@@ -56,10 +63,14 @@ export class CypherEditor {
     const recall = (step: -1 | 1) => (view: EditorView) => {
       const text = options.onHistory(step);
       if (text === undefined) return false;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: text.length } });
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        selection: { anchor: text.length },
+      });
       return true;
     };
-    const atFirstLine = (view: EditorView) => view.state.doc.lineAt(view.state.selection.main.head).number === 1;
+    const atFirstLine = (view: EditorView) =>
+      view.state.doc.lineAt(view.state.selection.main.head).number === 1;
     const atLastLine = (view: EditorView) =>
       view.state.doc.lineAt(view.state.selection.main.head).number === view.state.doc.lines;
     const run = (view: EditorView) => {
@@ -83,7 +94,11 @@ export class CypherEditor {
           history(),
           closeBrackets(),
           bracketMatching(),
-          autocompletion({ override: [cypherCompletions(options.names)], activateOnTyping: true, icons: false }),
+          autocompletion({
+            override: [cypherCompletions(options.names)],
+            activateOnTyping: true,
+            icons: false,
+          }),
           // Up/Down walk the history only at the first/last line and when no completion list is open.
           keymap.of([
             ...completionKeymap,

@@ -37,8 +37,23 @@ const KNOWN: Record<string, LabelStyle> = {
   Article: { color: '#94a3b8', shape: 'round-rectangle' },
 };
 
-const FALLBACK_COLORS = ['#0891b2', '#c026d3', '#65a30d', '#dc2626', '#7c3aed', '#d97706', '#059669', '#db2777'];
-const FALLBACK_SHAPES: NodeShape[] = ['ellipse', 'round-rectangle', 'round-hexagon', 'round-diamond', 'round-triangle'];
+const FALLBACK_COLORS = [
+  '#0891b2',
+  '#c026d3',
+  '#65a30d',
+  '#dc2626',
+  '#7c3aed',
+  '#d97706',
+  '#059669',
+  '#db2777',
+];
+const FALLBACK_SHAPES: NodeShape[] = [
+  'ellipse',
+  'round-rectangle',
+  'round-hexagon',
+  'round-diamond',
+  'round-triangle',
+];
 
 function hash(text: string): number {
   let h = 2166136261;

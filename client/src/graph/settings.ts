@@ -55,7 +55,9 @@ export const DEFAULT_SETTINGS: GraphViewSettings = {
 };
 
 /** What a caller may pass: any setting, and any part of the theme. */
-export type GraphViewSettingsInput = Partial<Omit<GraphViewSettings, 'theme'>> & { theme?: Partial<ThemeColors> };
+export type GraphViewSettingsInput = Partial<Omit<GraphViewSettings, 'theme'>> & {
+  theme?: Partial<ThemeColors>;
+};
 
 /** Defaults overlaid with the caller's settings. */
 export function resolveSettings(partial: GraphViewSettingsInput = {}): GraphViewSettings {

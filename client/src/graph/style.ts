@@ -69,8 +69,14 @@ export function buildStyle(settings: GraphViewSettings): StyleRule[] {
     },
     { selector: '.label-hidden', style: { 'text-opacity': 0 } },
     { selector: '.user-hidden, .filtered', style: { display: 'none' } },
-    { selector: 'node.has-more', style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.text } },
-    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.text } },
+    {
+      selector: 'node.has-more',
+      style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.text },
+    },
+    {
+      selector: 'node.pinned',
+      style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.text },
+    },
     {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': theme.selection, 'text-opacity': 1, 'z-index': 10 },

@@ -34,7 +34,13 @@ export interface GraphViewEvents {
 
 /** Everything needed to put the canvas back exactly as it was (for undo and redo). */
 export interface ViewSnapshot {
-  nodes: { data: ApiNode; position: { x: number; y: number }; pinned: boolean; hidden: boolean; badge?: string }[];
+  nodes: {
+    data: ApiNode;
+    position: { x: number; y: number };
+    pinned: boolean;
+    hidden: boolean;
+    badge?: string;
+  }[];
   edges: { data: ApiEdge; hidden: boolean }[];
   selected: string[];
 }
@@ -94,7 +100,10 @@ export class GraphView {
       pending = true;
       queueMicrotask(() => {
         pending = false;
-        this.events.emit('selectionChange', { nodeIds: this.selectedNodeIds(), edgeIds: this.selectedEdgeIds() });
+        this.events.emit('selectionChange', {
+          nodeIds: this.selectedNodeIds(),
+          edgeIds: this.selectedEdgeIds(),
+        });
       });
     });
     cy.on('dragpan scrollzoom pinchzoom', () => {
@@ -120,7 +129,10 @@ export class GraphView {
    * Adds what is not on the canvas yet; new nodes start around `anchor` and the layout continues
    * from the current positions. Returns the ids that were new.
    */
-  async addGraph(graph: GraphData, options: { anchor?: string } = {}): Promise<{ nodeIds: string[]; edgeIds: string[] }> {
+  async addGraph(
+    graph: GraphData,
+    options: { anchor?: string } = {},
+  ): Promise<{ nodeIds: string[]; edgeIds: string[] }> {
     const known = new Set(this.cy.elements().map((element) => element.id()));
     const anchor = options.anchor ? this.cy.getElementById(options.anchor) : undefined;
     const center = anchor?.nonempty() ? anchor.position() : this.viewCenter();
@@ -139,7 +151,9 @@ export class GraphView {
     await this.runLayout(this.currentLayout, { incremental: true });
     return {
       nodeIds: newNodes.map((element) => String(element.data.id)),
-      edgeIds: elements.filter((element) => element.group === 'edges').map((element) => String(element.data.id)),
+      edgeIds: elements
+        .filter((element) => element.group === 'edges')
+        .map((element) => String(element.data.id)),
     };
   }
 
@@ -153,7 +167,15 @@ export class GraphView {
       const caption = nodeCaption(node);
       elements.push({
         group: 'nodes',
-        data: { id: node.id, caption, display: caption, label: node.labels[0] ?? '', color: style.color, shape: style.shape, raw: node },
+        data: {
+          id: node.id,
+          caption,
+          display: caption,
+          label: node.labels[0] ?? '',
+          color: style.color,
+          shape: style.shape,
+          raw: node,
+        },
       });
     }
     for (const edge of graph.edges) {
@@ -201,8 +223,19 @@ export class GraphView {
         minNodeSpacing: 40,
         nodeDimensionsIncludeLabels: true,
       },
-      breadthfirst: { name: 'breadthfirst', directed: true, spacingFactor: 1.1, nodeDimensionsIncludeLabels: true },
-      grid: { name: 'grid', avoidOverlap: true, avoidOverlapPadding: 30, nodeDimensionsIncludeLabels: true, condense: false },
+      breadthfirst: {
+        name: 'breadthfirst',
+        directed: true,
+        spacingFactor: 1.1,
+        nodeDimensionsIncludeLabels: true,
+      },
+      grid: {
+        name: 'grid',
+        avoidOverlap: true,
+        avoidOverlapPadding: 30,
+        nodeDimensionsIncludeLabels: true,
+        condense: false,
+      },
     };
     return new Promise((resolve) => {
       if (elements.nodes().length === 0) {
@@ -210,7 +243,10 @@ export class GraphView {
         resolve();
         return;
       }
-      const layout = elements.layout({ ...common, ...layoutOptions[name] } as unknown as cytoscape.LayoutOptions);
+      const layout = elements.layout({
+        ...common,
+        ...layoutOptions[name],
+      } as unknown as cytoscape.LayoutOptions);
       this.layoutRunning = layout;
       layout.one('layoutstop', () => {
         if (this.layoutRunning === layout) this.layoutRunning = undefined;
@@ -250,27 +286,38 @@ export class GraphView {
     const toBox = (
       bb: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH,
       box: Omit<LabelBox, 'x1' | 'y1' | 'x2' | 'y2'>,
-    ): LabelBox | undefined => (bb.w > 0 && bb.h > 0 ? { ...box, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } : undefined);
+    ): LabelBox | undefined =>
+      bb.w > 0 && bb.h > 0 ? { ...box, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } : undefined;
     visible.nodes().forEach((node) => {
       const id = node.id();
-      const body = toBox(node.boundingBox({ includeLabels: false }), { id: `body:${id}`, owner: `body:${id}`, priority: 0 });
-      if (body) obstacles.push(body);
-      const label = toBox(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), {
-        id,
-        owner: id,
-        ignore: [`body:${id}`],
-        priority: 1000 + node.degree(false) + (node.selected() ? 10000 : 0),
+      const body = toBox(node.boundingBox({ includeLabels: false }), {
+        id: `body:${id}`,
+        owner: `body:${id}`,
+        priority: 0,
       });
+      if (body) obstacles.push(body);
+      const label = toBox(
+        node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
+        {
+          id,
+          owner: id,
+          ignore: [`body:${id}`],
+          priority: 1000 + node.degree(false) + (node.selected() ? 10000 : 0),
+        },
+      );
       if (label) boxes.push(label);
     });
     visible.edges().forEach((edge) => {
       if (edge.hasClass('quiet')) return;
-      const label = toBox(edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), {
-        id: edge.id(),
-        owner: edge.id(),
-        ignore: [`body:${edge.source().id()}`, `body:${edge.target().id()}`],
-        priority: edge.source().degree(false) + edge.target().degree(false) + (edge.selected() ? 10000 : 0),
-      });
+      const label = toBox(
+        edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
+        {
+          id: edge.id(),
+          owner: edge.id(),
+          ignore: [`body:${edge.source().id()}`, `body:${edge.target().id()}`],
+          priority: edge.source().degree(false) + edge.target().degree(false) + (edge.selected() ? 10000 : 0),
+        },
+      );
       if (label) boxes.push(label);
     });
     const hide = labelsToHide(boxes, obstacles);
@@ -449,7 +496,11 @@ export class GraphView {
       .elements()
       .not('.user-hidden, .filtered, .label-hidden, .quiet')
       .map((element) => {
-        const bb = element.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        const bb = element.renderedBoundingBox({
+          includeNodes: false,
+          includeEdges: false,
+          includeLabels: true,
+        });
         return { id: element.id(), x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 };
       })
       .filter((box) => box.x2 > box.x1 && box.y2 > box.y1);
@@ -474,7 +525,9 @@ export class GraphView {
         hidden: node.hasClass('user-hidden'),
         ...(node.data('badge') ? { badge: String(node.data('badge')) } : {}),
       })),
-      edges: this.cy.edges().map((edge) => ({ data: edge.data('raw') as ApiEdge, hidden: edge.hasClass('user-hidden') })),
+      edges: this.cy
+        .edges()
+        .map((edge) => ({ data: edge.data('raw') as ApiEdge, hidden: edge.hasClass('user-hidden') })),
       selected: this.cy.elements(':selected').map((element) => element.id()),
     };
   }
@@ -497,7 +550,8 @@ export class GraphView {
         if (saved.pinned) node.lock().addClass('pinned');
         this.setBadge(saved.data.id, saved.badge);
       }
-      for (const saved of snapshot.edges) if (saved.hidden) cy.getElementById(saved.data.id).addClass('user-hidden');
+      for (const saved of snapshot.edges)
+        if (saved.hidden) cy.getElementById(saved.data.id).addClass('user-hidden');
       this.collection(snapshot.selected).select();
       this.applyFilter();
     });
@@ -507,7 +561,9 @@ export class GraphView {
 
   /** Restyles the canvas for a new theme. */
   setTheme(theme: Partial<ThemeColors>): void {
-    this.settings = validateSettings(resolveSettings({ ...this.settings, theme: { ...this.settings.theme, ...theme } }));
+    this.settings = validateSettings(
+      resolveSettings({ ...this.settings, theme: { ...this.settings.theme, ...theme } }),
+    );
     this.cy.style(buildStyle(this.settings) as unknown as cytoscape.StylesheetJson);
   }
 

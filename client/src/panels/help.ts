@@ -37,7 +37,11 @@ export class HelpOverlay {
           {},
           SHORTCUTS.map(([keys, what]) =>
             el('tr', {}, [
-              el('td', {}, keys.flatMap((key, i) => [i > 0 ? ' + ' : null, el('kbd', { text: key })])),
+              el(
+                'td',
+                {},
+                keys.flatMap((key, i) => [i > 0 ? ' + ' : null, el('kbd', { text: key })]),
+              ),
               el('td', { text: what }),
             ]),
           ),

@@ -44,7 +44,9 @@ function propertyTable(properties: Record<string, Value>, skip: Set<string> = ne
   return el(
     'table',
     { class: 'props' },
-    keys.map((key) => el('tr', {}, [el('th', { text: key }), el('td', { text: formatValue(properties[key]) })])),
+    keys.map((key) =>
+      el('tr', {}, [el('th', { text: key }), el('td', { text: formatValue(properties[key]) })]),
+    ),
   );
 }
 
@@ -72,7 +74,10 @@ export class Inspector {
   clear(): void {
     replaceChildren(this.root, [
       el('h3', { text: 'Inspector' }),
-      el('p', { class: 'muted', text: 'Click a node or relationship to see everything about it. Double-click a node to expand it.' }),
+      el('p', {
+        class: 'muted',
+        text: 'Click a node or relationship to see everything about it. Double-click a node to expand it.',
+      }),
     ]);
   }
 
@@ -95,7 +100,11 @@ export class Inspector {
       labelChips(node.labels),
       el('h2', { text: nodeCaption(node) }),
       el('div', { class: 'actions' }, [
-        el('button', { text: 'Expand', title: 'Load neighbours (double-click)', on: { click: () => this.actions.expand(node.id) } }),
+        el('button', {
+          text: 'Expand',
+          title: 'Load neighbours (double-click)',
+          on: { click: () => this.actions.expand(node.id) },
+        }),
         remaining && remaining.total > 0
           ? el('button', {
               text: `Load ${remaining.total} more`,
@@ -103,7 +112,10 @@ export class Inspector {
               on: { click: () => this.actions.loadMore(node.id) },
             })
           : null,
-        el('button', { text: context.pinned ? 'Unpin' : 'Pin', on: { click: () => this.actions.togglePin(node.id) } }),
+        el('button', {
+          text: context.pinned ? 'Unpin' : 'Pin',
+          on: { click: () => this.actions.togglePin(node.id) },
+        }),
         el('button', { text: 'Hide', on: { click: () => this.actions.hide([node.id]) } }),
         el('button', { text: 'Centre', on: { click: () => this.actions.focus(node.id) } }),
       ]),
@@ -134,11 +146,16 @@ export class Inspector {
               el('span', { class: 'count', text: String(c.count) }),
             ]),
           ),
-          el('li', {}, [el('strong', { text: 'Total' }), el('span', { class: 'count', text: String(total) })]),
+          el('li', {}, [
+            el('strong', { text: 'Total' }),
+            el('span', { class: 'count', text: String(total) }),
+          ]),
         ]);
       },
       (error: unknown) =>
-        replaceChildren(degreeList, [el('li', { class: 'error', text: error instanceof Error ? error.message : String(error) })]),
+        replaceChildren(degreeList, [
+          el('li', { class: 'error', text: error instanceof Error ? error.message : String(error) }),
+        ]),
     );
   }
 
@@ -148,18 +165,30 @@ export class Inspector {
     const from = this.actions.nodeName(edge.source) ?? edge.source;
     const to = this.actions.nodeName(edge.target) ?? edge.target;
     const qualification = typeof p.qualification === 'string' ? p.qualification : undefined;
-    const claimedBy = p.claimed_by === null || p.claimed_by === undefined ? undefined : formatValue(p.claimed_by);
+    const claimedBy =
+      p.claimed_by === null || p.claimed_by === undefined ? undefined : formatValue(p.claimed_by);
     const article = typeof p.article === 'string' ? p.article : undefined;
     replaceChildren(this.root, [
       el('div', { class: 'chip-list' }, [el('span', { class: 'chip' }, [el('code', { text: edge.type })])]),
       el('h2', {}, [from, el('span', { class: 'muted', text: ` —${edge.type}→ ` }), to]),
       el('div', { class: 'endpoints' }, [
-        el('button', { class: 'link-button', text: from, on: { click: () => this.actions.focus(edge.source) } }),
+        el('button', {
+          class: 'link-button',
+          text: from,
+          on: { click: () => this.actions.focus(edge.source) },
+        }),
         ' → ',
-        el('button', { class: 'link-button', text: to, on: { click: () => this.actions.focus(edge.target) } }),
+        el('button', {
+          class: 'link-button',
+          text: to,
+          on: { click: () => this.actions.focus(edge.target) },
+        }),
       ]),
       typeof p.sentence === 'string'
-        ? el('div', {}, [el('h3', { text: 'Source sentence' }), el('blockquote', { attrs: { lang: 'de' }, text: p.sentence })])
+        ? el('div', {}, [
+            el('h3', { text: 'Source sentence' }),
+            el('blockquote', { attrs: { lang: 'de' }, text: p.sentence }),
+          ])
         : null,
       qualification
         ? el('div', {}, [
@@ -186,7 +215,9 @@ export class Inspector {
       article || claimedBy ? el('h3', { text: 'Provenance' }) : null,
       article || claimedBy
         ? propertyTable(
-            Object.fromEntries(Object.entries(p).filter(([key]) => PROVENANCE_KEYS.has(key) && key !== 'sentence')),
+            Object.fromEntries(
+              Object.entries(p).filter(([key]) => PROVENANCE_KEYS.has(key) && key !== 'sentence'),
+            ),
           )
         : null,
       el('p', { class: 'muted', text: `id ${edge.id}` }),

@@ -51,7 +51,11 @@ export function renderLegend(
     el('li', {}, [
       el('label', {}, [
         el('input', {
-          attrs: { type: 'checkbox', 'aria-label': `Show ${name}`, ...(set.has(name) ? {} : { checked: '' }) },
+          attrs: {
+            type: 'checkbox',
+            'aria-label': `Show ${name}`,
+            ...(set.has(name) ? {} : { checked: '' }),
+          },
           on: { change: (event) => toggle(set, name, (event.target as HTMLInputElement).checked) },
         }),
         swatch,
@@ -59,10 +63,13 @@ export function renderLegend(
         el('span', { class: 'count', text: String(count) }),
       ]),
     ]);
-  const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const sorted = (map: Map<string, number>) =>
+    [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   replaceChildren(
     labelsRoot,
-    sorted(state.labels).map(([label, count]) => row(label, count, shapeSwatch(label), state.hiddenLabels, 'label-name')),
+    sorted(state.labels).map(([label, count]) =>
+      row(label, count, shapeSwatch(label), state.hiddenLabels, 'label-name'),
+    ),
   );
   replaceChildren(
     typesRoot,
@@ -76,5 +83,6 @@ export function renderLegend(
       ),
     ),
   );
-  if (state.labels.size === 0) replaceChildren(labelsRoot, [el('li', { class: 'muted', text: 'The canvas is empty.' })]);
+  if (state.labels.size === 0)
+    replaceChildren(labelsRoot, [el('li', { class: 'muted', text: 'The canvas is empty.' })]);
 }

@@ -6,12 +6,18 @@ import { labelStyle } from '../graph/palette.ts';
 import { el, replaceChildren } from '../ui/dom.ts';
 
 function isTagged(value: Value, type: string): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { $type?: unknown }).$type === type;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (value as { $type?: unknown }).$type === type
+  );
 }
 
 function cell(value: Value, names: (id: string) => string | undefined): HTMLElement {
   if (value === null) return el('td', {}, [el('span', { class: 'value-null', text: 'null' })]);
-  if (typeof value === 'number' || typeof value === 'bigint') return el('td', { class: 'num', text: String(value) });
+  if (typeof value === 'number' || typeof value === 'bigint')
+    return el('td', { class: 'num', text: String(value) });
   if (isTagged(value, 'node')) {
     const node = value as unknown as ApiNode;
     return el('td', {}, [
@@ -45,12 +51,17 @@ export function renderResultTable(
     return;
   }
   const table = el('table', { class: 'result' }, [
-    el('thead', {}, [el('tr', {}, [el('th', { text: '#' }), ...result.columns.map((c) => el('th', { text: c }))])]),
+    el('thead', {}, [
+      el('tr', {}, [el('th', { text: '#' }), ...result.columns.map((c) => el('th', { text: c }))]),
+    ]),
     el(
       'tbody',
       {},
       result.rows.map((row, i) =>
-        el('tr', {}, [el('td', { class: 'num muted', text: String(i + 1) }), ...row.map((value) => cell(value, names))]),
+        el('tr', {}, [
+          el('td', { class: 'num muted', text: String(i + 1) }),
+          ...row.map((value) => cell(value, names)),
+        ]),
       ),
     ),
   ]);

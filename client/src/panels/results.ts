@@ -38,7 +38,11 @@ export class ResultPanel {
   /** Fills the Table and JSON tabs and the status line. */
   setResult(result: QueryResponse, names: (id: string) => string | undefined): void {
     renderResultTable(this.tabs.get('table')!.pane, result, names);
-    byId('json-output').textContent = stringifyExactJson({ columns: result.columns, rows: result.rows, summary: result.summary });
+    byId('json-output').textContent = stringifyExactJson({
+      columns: result.columns,
+      rows: result.rows,
+      summary: result.summary,
+    });
     const { rowCount, totalRows, truncated, elapsedMs } = result.summary;
     replaceChildren(this.status, [
       truncated

@@ -7,13 +7,22 @@ import { el, replaceChildren } from '../ui/dom.ts';
 function titleParts(title: string): HTMLElement[] {
   const match = /^(.*?)\s*\((.+)\)\s*$/.exec(title);
   if (!match) return [el('span', { class: 'query-title', text: title })];
-  return [el('span', { class: 'query-title', text: match[1]! }), el('span', { class: 'query-subtitle', text: match[2]! })];
+  return [
+    el('span', { class: 'query-title', text: match[1]! }),
+    el('span', { class: 'query-subtitle', text: match[2]! }),
+  ];
 }
 
 /** Lists saved queries in `root`; `onRun` gets the query that was clicked. */
-export function renderSavedQueries(root: HTMLElement, queries: SavedQuery[], onRun: (query: SavedQuery) => void): void {
+export function renderSavedQueries(
+  root: HTMLElement,
+  queries: SavedQuery[],
+  onRun: (query: SavedQuery) => void,
+): void {
   if (queries.length === 0) {
-    replaceChildren(root, [el('li', { class: 'muted', text: 'No saved queries (cypher/queries/*.cypher).' })]);
+    replaceChildren(root, [
+      el('li', { class: 'muted', text: 'No saved queries (cypher/queries/*.cypher).' }),
+    ]);
     return;
   }
   replaceChildren(
@@ -22,7 +31,11 @@ export function renderSavedQueries(root: HTMLElement, queries: SavedQuery[], onR
       el('li', {}, [
         el(
           'button',
-          { title: `${query.description}\n\n${query.cypher}`, dataset: { queryId: query.id }, on: { click: () => onRun(query) } },
+          {
+            title: `${query.description}\n\n${query.cypher}`,
+            dataset: { queryId: query.id },
+            on: { click: () => onRun(query) },
+          },
           titleParts(query.title),
         ),
       ]),

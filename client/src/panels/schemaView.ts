@@ -48,10 +48,15 @@ export class SchemaView {
       this.listRoot,
       schema.labels.map((l) =>
         el('li', {}, [
-          el('button', { class: 'chip', title: `Show some ${l.label} nodes`, on: { click: () => this.onLabel(l.label) } }, [
-            shapeSwatch(l.label),
-            `${l.label} ${l.count}`,
-          ]),
+          el(
+            'button',
+            {
+              class: 'chip',
+              title: `Show some ${l.label} nodes`,
+              on: { click: () => this.onLabel(l.label) },
+            },
+            [shapeSwatch(l.label), `${l.label} ${l.count}`],
+          ),
         ]),
       ),
     );

@@ -51,7 +51,9 @@ export class SearchBox {
     } catch (error) {
       if (generation !== this.generation) return;
       this.hits = [];
-      replaceChildren(this.list, [el('li', { class: 'muted', text: error instanceof Error ? error.message : String(error) })]);
+      replaceChildren(this.list, [
+        el('li', { class: 'muted', text: error instanceof Error ? error.message : String(error) }),
+      ]);
       this.open();
     }
   }
@@ -96,8 +98,11 @@ export class SearchBox {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (this.hits.length === 0) return;
       event.preventDefault();
-      this.active = (this.active + (event.key === 'ArrowDown' ? 1 : -1) + this.hits.length) % this.hits.length;
-      this.list.querySelectorAll('li').forEach((li, i) => li.setAttribute('aria-selected', String(i === this.active)));
+      this.active =
+        (this.active + (event.key === 'ArrowDown' ? 1 : -1) + this.hits.length) % this.hits.length;
+      this.list
+        .querySelectorAll('li')
+        .forEach((li, i) => li.setAttribute('aria-selected', String(i === this.active)));
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (this.active >= 0) this.choose(this.active);

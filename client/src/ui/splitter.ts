@@ -17,7 +17,10 @@ export function makeSplitter(options: SplitterOptions): void {
   const root = document.documentElement;
   const current = () => parseFloat(getComputedStyle(root).getPropertyValue(options.variable)) || options.min;
   const set = (size: number) => {
-    root.style.setProperty(options.variable, `${Math.round(Math.min(options.max, Math.max(options.min, size)))}px`);
+    root.style.setProperty(
+      options.variable,
+      `${Math.round(Math.min(options.max, Math.max(options.min, size)))}px`,
+    );
     options.onResize();
   };
   options.handle.addEventListener('pointerdown', (down) => {
