@@ -270,6 +270,7 @@ window.addEventListener('popstate', () => {
 (window as unknown as { __lagebild: unknown }).__lagebild = {
   state: () => explorer.debugState(),
   position: (id: string) => view.renderedPosition(id),
+  select: (ids: string[]) => view.select(ids),
   captionBoxes: () => view.captionBoxes(),
 };
 

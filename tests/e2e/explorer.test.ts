@@ -122,6 +122,24 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
+  it('shows integers beyond 2^53 exactly in the table and the JSON view', async () => {
+    const page = await open();
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    await typeAndRun(page, 'RETURN 9007199254740993 AS big, -9223372036854775807 AS small');
+    const table = page.locator('#table-pane table');
+    await table.waitFor();
+    expect(await table.textContent()).toContain('9007199254740993');
+    expect(await table.textContent()).toContain('-9223372036854775807');
+    await page.click('#tab-json');
+    const json = await page.textContent('#json-output');
+    expect(json).toContain('9007199254740993');
+    expect(json).not.toContain('9007199254740992');
+    await screenshot(page, '02-big-integers-json');
+    const state = await canvasState(page);
+    expect(state.summary.nodes).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
   it('shows the engine error of a bad query under the editor and keeps the canvas', async () => {
     const page = await open();
     const before = await waitForCanvas(page, 's.summary.nodes > 0');
@@ -167,6 +185,45 @@ describe('the explorer in a browser', () => {
     await page.keyboard.press('Control+Shift+Z');
     const redone = await waitForCanvas(page, 's.summary.nodes > 1');
     expect(redone.summary).toEqual(expanded.summary);
+    await page.context().close();
+  });
+
+  it('expands a hub node within the budget of 25, says what remains by type, and loads the rest on request', async () => {
+    // The article graph has no node with more than 25 relationships, so the test makes one.
+    for (const statement of [
+      "CREATE (:Country {uid: 'hub', name: 'Knotenland'})",
+      "UNWIND range(1, 40) AS i CREATE (:`Group` {uid: concat('hub-group-', CAST(i AS STRING)), name: concat('Gruppe ', CAST(i AS STRING))})",
+      "MATCH (h:Country {uid: 'hub'}), (g:`Group`) WHERE g.uid STARTS WITH 'hub-group-' CREATE (g)-[:OPERATES_IN {qualification: 'stated'}]->(h)",
+    ]) {
+      const { status, body } = await postJson(`${lb.url}/api/query`, { cypher: statement });
+      expect(status, JSON.stringify(body)).toBe(200);
+    }
+    const page = await open(`/?q=${encodeURIComponent("MATCH (h:Country {uid: 'hub'}) RETURN h")}`);
+    const start = await waitForCanvas(page, 's.summary.nodes === 1');
+    const hub = start.nodes[0]!;
+    const { body: all } = await getJson(
+      `${lb.url}/api/nodes/${encodeURIComponent(hub.id)}/neighbors?limit=1000`,
+    );
+    expect(all.total).toBe(40);
+
+    await page.mouse.click(10, 10);
+    await page.evaluate(
+      (id) => (window as unknown as { __lagebild: { select(ids: string[]): void } }).__lagebild.select([id]),
+      hub.id,
+    );
+    await page.keyboard.press('e');
+    const firstPage = await waitForCanvas(page, 's.summary.edges > 0');
+    expect(firstPage.summary.edges).toBe(25);
+    const more = page.locator('#inspector button', { hasText: `Load ${all.total - 25} more` });
+    await more.waitFor();
+    expect(await page.locator('#inspector').textContent()).toContain('Not loaded yet: OPERATES_IN 15');
+    await screenshot(page, '05-hub-first-page');
+
+    await more.click();
+    const everything = await waitForCanvas(page, `s.summary.edges === ${all.total}`);
+    expect(everything.summary.nodes).toBe(1 + all.nodes.length);
+    expect(await page.locator('#inspector button', { hasText: /Load \d+ more/ }).count()).toBe(0);
+    await screenshot(page, '05-hub-all');
     await page.context().close();
   });
 
