@@ -55,6 +55,11 @@ export interface ViewSummary {
 
 type Core = cytoscape.Core;
 
+/** Relationships of a node that are drawn as facts (quiet ones such as MENTIONS left out). */
+function factDegree(node: cytoscape.NodeSingular): number {
+  return node.connectedEdges().not('.quiet').length;
+}
+
 export class GraphView {
   readonly events = new Emitter<GraphViewEvents>();
   private settings: GraphViewSettings;
@@ -218,16 +223,19 @@ export class GraphView {
       },
       concentric: {
         name: 'concentric',
-        concentric: (node: cytoscape.NodeSingular) => node.degree(false),
-        levelWidth: () => 2,
-        minNodeSpacing: 40,
-        nodeDimensionsIncludeLabels: true,
+        // The most connected nodes in the middle, four degree bands around them.
+        concentric: (node: cytoscape.NodeSingular) => factDegree(node),
+        levelWidth: (nodes: cytoscape.NodeCollection) => Math.max(1, nodes.max(factDegree).value / 4),
+        minNodeSpacing: 12,
+        spacingFactor: 0.9,
       },
       breadthfirst: {
         name: 'breadthfirst',
-        directed: true,
-        spacingFactor: 1.1,
-        nodeDimensionsIncludeLabels: true,
+        // A tree grown from the most connected node, so the hub sits on top.
+        directed: false,
+        roots: elements.nodes().max(factDegree).ele,
+        spacingFactor: 0.9,
+        avoidOverlap: true,
       },
       grid: {
         name: 'grid',

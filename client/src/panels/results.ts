@@ -6,6 +6,10 @@ import type { QueryResponse } from '../api/types.ts';
 import { byId, el, replaceChildren } from '../ui/dom.ts';
 import { renderResultTable } from './resultTable.ts';
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export type ResultTab = 'graph' | 'table' | 'json';
 
 export class ResultPanel {
@@ -48,7 +52,7 @@ export class ResultPanel {
       truncated
         ? el('span', { class: 'truncated', text: `showing ${rowCount} of ${totalRows} rows` })
         : `${rowCount} ${rowCount === 1 ? 'row' : 'rows'}`,
-      ` · ${result.graph.nodes.length} nodes, ${result.graph.edges.length} relationships in the result · ${elapsedMs} ms`,
+      ` · ${plural(result.graph.nodes.length, 'node')}, ${plural(result.graph.edges.length, 'relationship')} in the result · ${elapsedMs} ms`,
     ]);
   }
 }
