@@ -103,9 +103,50 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
+  it('is readable in the dark theme at 1920x1080 without overlapping captions', async () => {
+    const { page } = await openPage(browser, { width: 1920, height: 1080, colorScheme: 'dark' });
+    await page.goto(lb.url);
+    const state = await waitForCanvas(page, 's.summary.nodes > 0');
+    expect(state.summary.visibleNodes).toBe(state.summary.nodes);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    const boxes = await page.evaluate(() =>
+      (
+        window as unknown as {
+          __lagebild: { captionBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] };
+        }
+      ).__lagebild.captionBoxes(),
+    );
+    const overlapping = boxes.flatMap((a, i) =>
+      boxes.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2),
+    );
+    expect(overlapping).toEqual([]);
+    await screenshot(page, '01-first-view-dark-1920');
+    await page.context().close();
+  });
+
+  it('runs a saved query from the side panel when it is clicked', async () => {
+    const page = await open();
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    const saved = lb.savedQueries.find((q) => q.id === '01-wer-beliefert-russland')!;
+    const expected = await namesFromApi(saved.cypher);
+    await page.click('[data-query-id="01-wer-beliefert-russland"]');
+    const state = await waitForCanvas(page, `s.summary.nodes === ${expected.length}`);
+    expect(state.nodes.map((n) => n.name).sort()).toEqual(expected);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(saved.cypher);
+    await screenshot(page, '02-saved-query');
+    await page.context().close();
+  });
+
   it('draws the result of a query typed into the editor and keeps it in the address', async () => {
     const page = await open();
     await waitForCanvas(page, 's.summary.nodes > 0');
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('MATCH (c:Cou');
+    const completion = page.locator('.cm-tooltip-autocomplete');
+    await expect.poll(() => completion.textContent()).toContain('Country');
+    await screenshot(page, '02-completion');
     const cypher = "MATCH (c:Country)-[r:SUPPLIES]->(x:Country {uid: 'russland'}) RETURN c, r, x";
     await typeAndRun(page, cypher);
     const expected = await namesFromApi(cypher);
