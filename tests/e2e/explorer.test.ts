@@ -55,6 +55,39 @@ async function open(path = '/'): Promise<Page> {
   return page;
 }
 
+type Point = [number, number];
+
+/** Separating-axis test: do two convex polygons share any area? */
+function polygonsOverlap(a: Point[], b: Point[]): boolean {
+  for (const polygon of [a, b]) {
+    for (let i = 0; i < polygon.length; i++) {
+      const [x1, y1] = polygon[i]!;
+      const [x2, y2] = polygon[(i + 1) % polygon.length]!;
+      const [ax, ay] = [y1 - y2, x2 - x1];
+      const pa = a.map(([x, y]) => x * ax + y * ay);
+      const pb = b.map(([x, y]) => x * ax + y * ay);
+      if (Math.max(...pa) <= Math.min(...pb) || Math.max(...pb) <= Math.min(...pa)) return false;
+    }
+  }
+  return true;
+}
+
+/** Pairs of visible captions (node names, relationship types) that overlap on screen. */
+async function overlappingCaptions(page: Page): Promise<string[]> {
+  const boxes = await page.evaluate(() =>
+    (
+      window as unknown as { __lagebild: { captionBoxes(): { id: string; corners: Point[] }[] } }
+    ).__lagebild.captionBoxes(),
+  );
+  expect(boxes.length).toBeGreaterThan(20);
+  return boxes.flatMap((a, i) =>
+    boxes
+      .slice(i + 1)
+      .filter((b) => polygonsOverlap(a.corners, b.corners))
+      .map((b) => `${a.id}/${b.id}`),
+  );
+}
+
 /** Replaces the editor's text by typing, as a user would, and runs it with Ctrl+Enter. */
 async function typeAndRun(page: Page, cypher: string): Promise<void> {
   await page.click('#editor .cm-content');
@@ -83,20 +116,7 @@ describe('the explorer in a browser', () => {
     expect(await page.textContent('#article-date')).toContain('2024');
     expect(await page.locator('#legend-labels').textContent()).toContain('Country');
 
-    const boxes = await page.evaluate(() =>
-      (
-        window as unknown as {
-          __lagebild: { captionBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] };
-        }
-      ).__lagebild.captionBoxes(),
-    );
-    expect(boxes.length).toBeGreaterThan(20);
-    const overlapping = boxes.flatMap((a, i) =>
-      boxes
-        .slice(i + 1)
-        .filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)
-        .map((b) => `${a.id}/${b.id}`),
-    );
+    const overlapping = await overlappingCaptions(page);
     expect(overlapping).toEqual([]);
     await screenshot(page, '01-first-view');
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
@@ -110,16 +130,7 @@ describe('the explorer in a browser', () => {
     expect(state.summary.visibleNodes).toBe(state.summary.nodes);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
-    const boxes = await page.evaluate(() =>
-      (
-        window as unknown as {
-          __lagebild: { captionBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] };
-        }
-      ).__lagebild.captionBoxes(),
-    );
-    const overlapping = boxes.flatMap((a, i) =>
-      boxes.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2),
-    );
+    const overlapping = await overlappingCaptions(page);
     expect(overlapping).toEqual([]);
     await screenshot(page, '01-first-view-dark-1920');
     await page.context().close();
@@ -334,6 +345,21 @@ describe('the explorer in a browser', () => {
     expect(reproduced.nodes.map((n) => n.id).sort()).toEqual(iranView.nodes.map((n) => n.id).sort());
     expect(reproduced.edges.map((e) => e.id).sort()).toEqual(iranView.edges.map((e) => e.id).sort());
     await screenshot(second, '07-link-reproduced');
+    // The layout is seeded from the elements, so the same link draws the same picture.
+    const third = await open(new URL(link).pathname + new URL(link).search);
+    await waitForCanvas(third, `s.summary.nodes === ${iranView.summary.nodes}`);
+    const positions = (p: Page) =>
+      p.evaluate(
+        (ids) => {
+          const hook = (
+            window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+          ).__lagebild;
+          return ids.map((id) => hook.position(id)).map(({ x, y }) => [Math.round(x), Math.round(y)]);
+        },
+        reproduced.nodes.map((n) => n.id),
+      );
+    expect(await positions(third)).toEqual(await positions(second));
+    await third.context().close();
     await second.context().close();
 
     await typeAndRun(page, 'MATCH (p:Person) RETURN p');

@@ -5,7 +5,7 @@ import { stringifyExactJson } from '../../client/src/api/exactJson.ts';
 import { formatValue, nodeCaption } from '../../client/src/app/format.ts';
 import { UndoStack } from '../../client/src/app/undoStack.ts';
 import { readUrlQuery, urlSearchFor } from '../../client/src/app/urlState.ts';
-import { labelsToHide, type LabelBox } from '../../client/src/graph/declutter.ts';
+import { labelsToHide, rotatedBox, type LabelBox } from '../../client/src/graph/declutter.ts';
 import { DEFAULT_SETTINGS, resolveSettings, validateSettings } from '../../client/src/graph/settings.ts';
 
 const box = (
@@ -96,5 +96,19 @@ describe('graph view settings', () => {
       /fcose, concentric/,
     );
     expect(() => validateSettings(resolveSettings({ minZoom: 5, maxZoom: 1 }))).toThrow(/minZoom/);
+  });
+});
+
+describe('rotated caption boxes', () => {
+  it('do not collide when only their bounding boxes would', () => {
+    const diagonal = (id: string, x: number, y: number): LabelBox => ({
+      id,
+      owner: id,
+      priority: id === 'a' ? 2 : 1,
+      ...rotatedBox({ x, y }, 100, 10, Math.PI / 4),
+    });
+    // Two parallel diagonal captions side by side: bounding boxes overlap, the captions do not.
+    expect([...labelsToHide([diagonal('a', 0, 0), diagonal('b', 20, -20)])]).toEqual([]);
+    expect([...labelsToHide([diagonal('a', 0, 0), diagonal('b', 3, 3)])]).toEqual(['b']);
   });
 });

@@ -13,10 +13,64 @@ export interface LabelBox {
   y2: number;
   /** Higher goes first. */
   priority: number;
+  /** The four corners of a rotated caption (x1..y2 is then their bounding box). */
+  corners?: Point[];
 }
 
-function overlaps(a: LabelBox, b: LabelBox): boolean {
-  return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+export type Point = [x: number, y: number];
+
+function cornersOf(box: LabelBox): Point[] {
+  return (
+    box.corners ?? [
+      [box.x1, box.y1],
+      [box.x2, box.y1],
+      [box.x2, box.y2],
+      [box.x1, box.y2],
+    ]
+  );
+}
+
+/** Separating-axis test for two convex quadrilaterals. */
+function polygonsOverlap(a: Point[], b: Point[]): boolean {
+  for (const polygon of [a, b]) {
+    for (let i = 0; i < polygon.length; i++) {
+      const [x1, y1] = polygon[i]!;
+      const [x2, y2] = polygon[(i + 1) % polygon.length]!;
+      const axis: Point = [y1 - y2, x2 - x1];
+      const project = (points: Point[]) => points.map(([x, y]) => x * axis[0] + y * axis[1]);
+      const pa = project(a);
+      const pb = project(b);
+      if (Math.max(...pa) <= Math.min(...pb) || Math.max(...pb) <= Math.min(...pa)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether two caption boxes overlap (exactly, for rotated captions too). */
+export function overlaps(a: LabelBox, b: LabelBox): boolean {
+  if (!(a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)) return false;
+  if (!a.corners && !b.corners) return true;
+  return polygonsOverlap(cornersOf(a), cornersOf(b));
+}
+
+/** The box of a caption of `width` x `height` centred on `center` and turned by `angle` radians. */
+export function rotatedBox(
+  center: { x: number; y: number },
+  width: number,
+  height: number,
+  angle: number,
+): Pick<LabelBox, 'x1' | 'y1' | 'x2' | 'y2' | 'corners'> {
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const corners: Point[] = [
+    [-width / 2, -height / 2],
+    [width / 2, -height / 2],
+    [width / 2, height / 2],
+    [-width / 2, height / 2],
+  ].map(([dx, dy]) => [center.x + dx! * cos - dy! * sin, center.y + dx! * sin + dy! * cos]);
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  return { corners, x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) };
 }
 
 /** Ids of the boxes to hide; `obstacles` (e.g. node bodies) are always kept and block captions. */

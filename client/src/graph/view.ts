@@ -5,7 +5,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { ApiEdge, ApiNode, GraphData } from '../api/types.ts';
 import { nodeCaption } from '../app/format.ts';
-import { labelsToHide, type LabelBox } from './declutter.ts';
+import { labelsToHide, rotatedBox, type LabelBox, type Point } from './declutter.ts';
 import { Emitter } from './emitter.ts';
 import { labelStyle } from './palette.ts';
 import {
@@ -16,6 +16,7 @@ import {
   type LayoutName,
   type ThemeColors,
 } from './settings.ts';
+import { seedFrom, withSeededRandom } from './seededRandom.ts';
 import { buildStyle } from './style.ts';
 
 cytoscape.use(fcose);
@@ -71,6 +72,8 @@ export class GraphView {
   private readonly resizeObserver: ResizeObserver;
   /** The viewport shows the whole graph and the user has not panned or zoomed since. */
   private fitted = false;
+  private measureContext: CanvasRenderingContext2D | undefined;
+  private readonly textWidths = new Map<string, number>();
 
   constructor(container: HTMLElement, settings: GraphViewSettingsInput = {}) {
     this.settings = validateSettings(resolveSettings(settings));
@@ -264,7 +267,9 @@ export class GraphView {
         this.events.emit('layoutStop', { layout: name });
         resolve();
       });
-      layout.run();
+      // Same elements, same picture: the layout's randomness is seeded from the element ids.
+      const seed = seedFrom(elements.map((element) => element.id()).sort().join(','));
+      withSeededRandom(seed, () => layout.run());
     });
   }
 
@@ -316,22 +321,48 @@ export class GraphView {
       if (label) boxes.push(label);
     });
     visible.edges().forEach((edge) => {
-      if (edge.hasClass('quiet')) return;
-      const label = toBox(
-        edge.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
-        {
-          id: edge.id(),
-          owner: edge.id(),
-          ignore: [`body:${edge.source().id()}`, `body:${edge.target().id()}`],
-          priority: edge.source().degree(false) + edge.target().degree(false) + (edge.selected() ? 10000 : 0),
-        },
-      );
-      if (label) boxes.push(label);
+      const geometry = this.edgeCaptionGeometry(edge);
+      if (!geometry) return;
+      boxes.push({
+        id: edge.id(),
+        owner: edge.id(),
+        priority: edge.source().degree(false) + edge.target().degree(false) + (edge.selected() ? 10000 : 0),
+        ...geometry,
+      });
     });
     const hide = labelsToHide(boxes, obstacles);
     cy.batch(() => {
       for (const id of hide) cy.getElementById(id).addClass('label-hidden');
     });
+  }
+
+  /**
+   * Where an edge's caption is drawn, as a rotated box in model coordinates: centred on the edge's
+   * midpoint and turned along it (the canvas autorotates captions), sized by measuring the text.
+   */
+  private edgeCaptionGeometry(edge: cytoscape.EdgeSingular): ReturnType<typeof rotatedBox> | undefined {
+    if (edge.hasClass('quiet') || edge.isLoop()) return undefined;
+    const text = String(edge.data('type') ?? '');
+    if (!text) return undefined;
+    const size = this.settings.edgeFontSize;
+    const outline = 2;
+    const width = this.measureText(text, size) + 2 * outline;
+    const height = size * 1.25 + 2 * outline;
+    const from = edge.source().position();
+    const to = edge.target().position();
+    return rotatedBox(edge.midpoint(), width, height, Math.atan2(to.y - from.y, to.x - from.x));
+  }
+
+  private measureText(text: string, size: number): number {
+    const key = `${size}:${text}`;
+    let width = this.textWidths.get(key);
+    if (width === undefined) {
+      this.measureContext ??= document.createElement('canvas').getContext('2d') ?? undefined;
+      if (this.measureContext) this.measureContext.font = `${size}px system-ui, sans-serif`;
+      width = this.measureContext ? this.measureContext.measureText(text).width : text.length * size * 0.6;
+      this.textWidths.set(key, width);
+    }
+    return width;
   }
 
   /** Shows or hides nodes of labels and relationships of types (the legend's toggles). */
@@ -498,20 +529,29 @@ export class GraphView {
     return this.cy.elements('.label-hidden').map((element) => element.id());
   }
 
-  /** Caption boxes of visible elements in pixels, for checking that none overlap. */
-  captionBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[] {
-    return this.cy
-      .elements()
-      .not('.user-hidden, .filtered, .label-hidden, .quiet')
-      .map((element) => {
-        const bb = element.renderedBoundingBox({
-          includeNodes: false,
-          includeEdges: false,
-          includeLabels: true,
-        });
-        return { id: element.id(), x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 };
-      })
-      .filter((box) => box.x2 > box.x1 && box.y2 > box.y1);
+  /**
+   * Corners of the captions the user can see, in pixels (for checking that none overlap): node
+   * captions from the canvas's own bounding boxes, relationship captions as rotated boxes.
+   */
+  captionBoxes(): { id: string; corners: Point[] }[] {
+    const pan = this.cy.pan();
+    const zoom = this.cy.zoom();
+    const visible = this.cy.elements().not('.user-hidden, .filtered, .label-hidden');
+    const nodes = visible.nodes().map((node) => {
+      const bb = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      const corners: Point[] = [
+        [bb.x1, bb.y1],
+        [bb.x2, bb.y1],
+        [bb.x2, bb.y2],
+        [bb.x1, bb.y2],
+      ];
+      return { id: node.id(), corners };
+    });
+    const edges = visible.edges().map((edge) => {
+      const corners = this.edgeCaptionGeometry(edge)?.corners ?? [];
+      return { id: edge.id(), corners: corners.map(([x, y]): Point => [x * zoom + pan.x, y * zoom + pan.y]) };
+    });
+    return [...nodes, ...edges.filter((edge) => edge.corners.length === 4)];
   }
 
   summary(): ViewSummary {
