@@ -268,7 +268,12 @@ export class GraphView {
         resolve();
       });
       // Same elements, same picture: the layout's randomness is seeded from the element ids.
-      const seed = seedFrom(elements.map((element) => element.id()).sort().join(','));
+      const seed = seedFrom(
+        elements
+          .map((element) => element.id())
+          .sort()
+          .join(','),
+      );
       withSeededRandom(seed, () => layout.run());
     });
   }
