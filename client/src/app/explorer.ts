@@ -15,6 +15,9 @@ import type { QueryHistory } from './queryHistory.ts';
 import { UndoStack } from './undoStack.ts';
 import { pushUrlQuery } from './urlState.ts';
 
+/** Most nodes one query draws; the Table and JSON tabs still hold the whole result. */
+export const MAX_DRAWN_NODES = 2000;
+
 /** Neighbours loaded per expansion step. */
 export const EXPANSION_BUDGET = 25;
 
@@ -30,6 +33,15 @@ interface Expansion {
 interface ExplorerState {
   view: ViewSnapshot;
   expansions: [string, Expansion][];
+}
+
+/** At most `max` nodes and the relationships among them; says how many nodes were left out. */
+function limitGraph(graph: GraphData, max: number): GraphData & { omittedNodes: number } {
+  if (graph.nodes.length <= max) return { ...graph, omittedNodes: 0 };
+  const nodes = graph.nodes.slice(0, max);
+  const kept = new Set(nodes.map((n) => n.id));
+  const edges = graph.edges.filter((e) => kept.has(e.source) && kept.has(e.target));
+  return { nodes, edges, omittedNodes: graph.nodes.length - max };
 }
 
 export interface ExplorerParts {
@@ -111,10 +123,11 @@ export class Explorer {
       this.parts.history.add(cypher, paramsText);
       this.parts.onQueryRan();
       if (options.push) pushUrlQuery({ cypher, params: paramsText });
-      const graph = await this.completeGraph(result.graph);
+      const graph = limitGraph(await this.completeGraph(result.graph), MAX_DRAWN_NODES);
       this.parts.results.setResult(
         result,
         (id) => this.nodeName(id) ?? graph.nodes.find((n) => n.id === id)?.properties.name?.toString(),
+        graph.omittedNodes,
       );
       if (graph.nodes.length > 0) {
         this.record();

@@ -208,19 +208,21 @@ export class GraphView {
     this.stopLayout();
     this.currentLayout = name;
     const elements = this.cy.elements().not('.user-hidden, .filtered');
-    const animate = options.incremental === true && elements.nodes().length <= this.settings.animateUpTo;
+    const size = elements.nodes().length;
+    const animate = options.incremental === true && size <= this.settings.animateUpTo;
     const common = { fit: true, padding: 30, animate, animationDuration: 350 };
     const layoutOptions: Record<LayoutName, Record<string, unknown>> = {
       fcose: {
         name: 'fcose',
-        quality: 'proof',
+        // Polishing costs time that large graphs do not repay: draft is the spectral layout alone.
+        quality: size <= 300 ? 'proof' : size <= 1000 ? 'default' : 'draft',
         randomize: !options.incremental,
-        nodeDimensionsIncludeLabels: true,
+        nodeDimensionsIncludeLabels: size <= 1000,
         idealEdgeLength: 110,
         nodeRepulsion: 12000,
         edgeElasticity: 0.25,
         gravity: 0.2,
-        numIter: 2500,
+        numIter: size <= 1000 ? 2500 : 1000,
         nodeSeparation: 90,
         packComponents: true,
       },

@@ -40,7 +40,7 @@ export class ResultPanel {
   }
 
   /** Fills the Table and JSON tabs and the status line. */
-  setResult(result: QueryResponse, names: (id: string) => string | undefined): void {
+  setResult(result: QueryResponse, names: (id: string) => string | undefined, omittedNodes = 0): void {
     renderResultTable(this.tabs.get('table')!.pane, result, names);
     byId('json-output').textContent = stringifyExactJson({
       columns: result.columns,
@@ -53,6 +53,12 @@ export class ResultPanel {
         ? el('span', { class: 'truncated', text: `showing ${rowCount} of ${totalRows} rows` })
         : `${rowCount} ${rowCount === 1 ? 'row' : 'rows'}`,
       ` · ${plural(result.graph.nodes.length, 'node')}, ${plural(result.graph.edges.length, 'relationship')} in the result · ${elapsedMs} ms`,
+      omittedNodes > 0
+        ? el('span', {
+            class: 'truncated',
+            text: ` · drawing ${result.graph.nodes.length - omittedNodes} of ${result.graph.nodes.length} nodes (all rows are in the Table)`,
+          })
+        : null,
     ]);
   }
 }
