@@ -44,6 +44,7 @@ const inspector = new Inspector(byId('inspector'), {
   loadMore: (id) => void explorer.loadMore(id),
   togglePin: (id) => explorer.togglePin([id]),
   hide: (ids) => explorer.hide(ids),
+  keepOnly: (ids) => explorer.keepOnly(ids),
   focus: (id) => view.focus(id),
   showArticle: (uid) => void explorer.showArticle(uid),
   nodeName: (id) => explorer.nodeName(id),

@@ -240,6 +240,65 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
+  it('box-selects, hides, keeps only the selection and filters by type, and undo restores each step', async () => {
+    const page = await open();
+    const whole = await waitForCanvas(page, 's.summary.nodes > 0');
+    const canvas = (await page.locator('#canvas').boundingBox())!;
+
+    // Shift+drag over the whole canvas selects every node.
+    await page.keyboard.down('Shift');
+    await page.mouse.move(canvas.x + 2, canvas.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2, { steps: 5 });
+    await page.mouse.move(canvas.x + canvas.width - 2, canvas.y + canvas.height - 2, { steps: 5 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect
+      .poll(() => page.locator('#inspector').textContent())
+      .toContain(`${whole.summary.nodes} nodes`);
+
+    // Hide two nodes with H, then undo.
+    const [first, second] = whole.nodes.filter((n) => ['Iran', 'Lawrow'].includes(n.name));
+    const select = (ids: string[]) =>
+      page.evaluate(
+        (ids) =>
+          (window as unknown as { __lagebild: { select(ids: string[]): void } }).__lagebild.select(ids),
+        ids,
+      );
+    await select([first!.id, second!.id]);
+    await page.keyboard.press('h');
+    const hidden = await waitForCanvas(page, `s.summary.visibleNodes === ${whole.summary.nodes - 2}`);
+    expect(
+      hidden.nodes
+        .filter((n) => !n.visible)
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['Iran', 'Lawrow']);
+    await page.keyboard.press('Control+z');
+    await waitForCanvas(page, `s.summary.visibleNodes === ${whole.summary.nodes}`);
+
+    // Keep only the two nodes (and what joins them), then undo.
+    await select([first!.id, second!.id]);
+    await page.keyboard.press('k');
+    const kept = await waitForCanvas(page, 's.summary.nodes === 2');
+    expect(kept.nodes.map((n) => n.name).sort()).toEqual(['Iran', 'Lawrow']);
+    await page.keyboard.press('Control+z');
+    await waitForCanvas(page, `s.summary.nodes === ${whole.summary.nodes}`);
+
+    // Untick MENTIONS in the legend: those relationships disappear, nothing else.
+    const mentions = whole.edges.filter((e) => e.type === 'MENTIONS').length;
+    expect(mentions).toBeGreaterThan(0);
+    await page.click('#legend-types-summary');
+    await page.getByRole('checkbox', { name: 'Show MENTIONS' }).uncheck();
+    const filtered = await waitForCanvas(
+      page,
+      `s.summary.visibleEdges === ${whole.summary.edges - mentions}`,
+    );
+    expect(filtered.summary.visibleNodes).toBe(whole.summary.nodes);
+    await screenshot(page, '04-filtered-mentions');
+    await page.context().close();
+  });
+
   it('expands a hub node within the budget of 25, says what remains by type, and loads the rest on request', async () => {
     // The article graph has no node with more than 25 relationships, so the test makes one.
     for (const statement of [

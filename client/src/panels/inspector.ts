@@ -13,6 +13,7 @@ export interface InspectorActions {
   loadMore(id: string): void;
   togglePin(id: string): void;
   hide(ids: string[]): void;
+  keepOnly(ids: string[]): void;
   focus(id: string): void;
   showArticle(uid: string): void;
   /** The caption of a node on the canvas, if it is there. */
@@ -88,7 +89,13 @@ export class Inspector {
       el('p', { text: `${nodeIds.length} nodes and ${edgeIds.length} relationships selected.` }),
       el('div', { class: 'actions' }, [
         el('button', { text: 'Hide', on: { click: () => this.actions.hide([...nodeIds, ...edgeIds]) } }),
+        el('button', {
+          text: 'Keep only these',
+          title: 'Remove everything else (K)',
+          on: { click: () => this.actions.keepOnly([...nodeIds, ...edgeIds]) },
+        }),
       ]),
+      el('p', { class: 'muted', text: 'Shift+click adds or removes one element; Shift+drag draws a box.' }),
     ]);
   }
 
