@@ -174,6 +174,38 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
+  it('walks the query history with Ctrl+Up, opens the shortcut help and resizes panes with the splitters', async () => {
+    const page = await open();
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    await typeAndRun(page, 'MATCH (p:Person) RETURN p');
+    await waitForCanvas(page, 's.nodes.every((n) => n.labels.includes("Person"))');
+    await typeAndRun(page, 'MATCH (w:Weapon) RETURN w');
+    await waitForCanvas(page, 's.nodes.every((n) => n.labels.includes("Weapon"))');
+    await page.keyboard.press('Control+ArrowUp');
+    await page.keyboard.press('Control+ArrowUp');
+    expect(await page.locator('#editor .cm-content').textContent()).toBe('MATCH (p:Person) RETURN p');
+    await page.click('#history-button');
+    expect(await page.locator('#history-list').textContent()).toContain('MATCH (w:Weapon) RETURN w');
+
+    await page.click('#canvas');
+    await page.keyboard.press('?');
+    await expect.poll(() => page.locator('#help-overlay').isVisible()).toBe(true);
+    expect(await page.locator('#help-overlay').textContent()).toContain('Undo the last canvas step');
+    await screenshot(page, '02-help');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#help-overlay').isVisible()).toBe(false);
+
+    const before = (await page.locator('#sidebar').boundingBox())!.width;
+    const handle = (await page.locator('#split-sidebar').boundingBox())!;
+    await page.mouse.move(handle.x + 2, handle.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 102, handle.y + 200, { steps: 5 });
+    await page.mouse.up();
+    const after = (await page.locator('#sidebar').boundingBox())!.width;
+    expect(Math.round(after - before)).toBe(100);
+    await page.context().close();
+  });
+
   it('shows integers beyond 2^53 exactly in the table and the JSON view', async () => {
     const page = await open();
     await waitForCanvas(page, 's.summary.nodes > 0');
