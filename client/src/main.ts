@@ -262,9 +262,11 @@ installShortcuts({
 });
 byId('help-button').addEventListener('click', () => help.open());
 
+/** What the page shows without a query in the address (set once the saved queries are known). */
+let firstQuery: UrlQuery = { cypher: FALLBACK_FIRST_QUERY, params: '{}' };
+
 window.addEventListener('popstate', () => {
-  const query = readUrlQuery();
-  if (query) runQuery_(query, { push: false });
+  runQuery_(readUrlQuery() ?? firstQuery, { push: false });
 });
 
 /** For tests and the console: the canvas as the user sees it. */
@@ -276,13 +278,13 @@ window.addEventListener('popstate', () => {
 };
 
 async function start(): Promise<void> {
-  const [queries] = await Promise.all([loadSavedQueries(), loadHeader(), loadSchema()]);
-  const fromUrl = readUrlQuery();
-  if (fromUrl) {
-    runQuery_(fromUrl, { push: false });
-    return;
-  }
+  // The header and the schema load alongside; the first graph waits only for the saved queries.
+  void loadHeader();
+  void loadSchema();
+  const queries = await loadSavedQueries();
   const first = queries.find((q) => q.id === FIRST_QUERY_ID);
-  runQuery_({ cypher: first?.cypher ?? FALLBACK_FIRST_QUERY, params: '{}' }, { push: false });
+  if (first) firstQuery = { cypher: first.cypher, params: '{}' };
+  const fromUrl = readUrlQuery();
+  runQuery_(fromUrl ?? firstQuery, { push: false });
 }
 void start();

@@ -419,7 +419,7 @@ describe('the explorer in a browser', () => {
 
   it('reproduces a view from its link, and back goes to the previous query', async () => {
     const page = await open();
-    await waitForCanvas(page, 's.summary.nodes > 0');
+    const firstViewEdges = (await waitForCanvas(page, 's.summary.nodes > 0')).summary.edges;
     const first = 'MATCH (n:Country {uid: $uid})-[r]-(m) RETURN n, r, m';
     await page.click('#params-button');
     await page.fill('#params', '{"uid": "iran"}');
@@ -458,6 +458,12 @@ describe('the explorer in a browser', () => {
     await page.goBack();
     const back = await waitForCanvas(page, 's.nodes.some((n) => n.name === "Iran") && s.summary.nodes < 31');
     expect(back.nodes.map((n) => n.id).sort()).toEqual(iranView.nodes.map((n) => n.id).sort());
+    await page.goBack();
+    const firstView = await waitForCanvas(
+      page,
+      's.summary.nodes > 0 && s.nodes.some((n) => n.name === "Lawrow")',
+    );
+    expect(firstView.summary.edges).toBe(firstViewEdges);
     await page.context().close();
   });
 

@@ -44,6 +44,7 @@ export interface ViewSnapshot {
   }[];
   edges: { data: ApiEdge; hidden: boolean }[];
   selected: string[];
+  viewport: { zoom: number; pan: { x: number; y: number } };
 }
 
 /** What the canvas holds: all elements, and those the user can see. */
@@ -584,6 +585,7 @@ export class GraphView {
         .edges()
         .map((edge) => ({ data: edge.data('raw') as ApiEdge, hidden: edge.hasClass('user-hidden') })),
       selected: this.cy.elements(':selected').map((element) => element.id()),
+      viewport: { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } },
     };
   }
 
@@ -610,6 +612,8 @@ export class GraphView {
       this.collection(snapshot.selected).select();
       this.applyFilter();
     });
+    this.cy.viewport({ zoom: snapshot.viewport.zoom, pan: snapshot.viewport.pan });
+    this.fitted = false;
     this.declutter();
     this.events.emit('contentChange', {});
   }
