@@ -66,7 +66,6 @@ const explorer: Explorer = new Explorer({
   inspector,
   results,
   history,
-  paramsText: () => paramsInput.value,
   onQueryRan: () => renderHistoryList(),
 });
 

@@ -17,9 +17,10 @@ interface CanvasState {
 
 let lb: RunningLagebild;
 let browser: Browser;
+let clientDir: string;
 
 beforeAll(async () => {
-  const clientDir = await buildClientForTests();
+  clientDir = await buildClientForTests();
   lb = await startLagebild({ clientDir });
   browser = await launchChromium();
 });
@@ -506,5 +507,28 @@ describe('the explorer in a browser', () => {
     expect(await page.locator('#legend-labels').textContent()).toContain('Person');
     expect(dialogs).toBe(0);
     await page.context().close();
+  });
+});
+
+describe('the explorer on a server that cuts long results', () => {
+  it('says "showing N of M rows" when the result was truncated', async () => {
+    const small = await startLagebild({ clientDir, env: { MAX_ROWS: '5' } });
+    try {
+      const { page } = await openPage(browser, { width: 1280, height: 800 });
+      await page.goto(small.url);
+      const state = await waitForCanvas(page, 's.summary.nodes > 0');
+      const { body } = await postJson(`${small.url}/api/query`, {
+        cypher: 'MATCH (a)-[r]->(b) RETURN a, r, b',
+      });
+      expect(body.summary.truncated).toBe(true);
+      expect(state.summary.edges).toBe(5);
+      expect(await page.textContent('#result-status')).toContain(
+        `showing 5 of ${body.summary.totalRows} rows`,
+      );
+      await screenshot(page, '09-truncated');
+      await page.context().close();
+    } finally {
+      await small.dispose();
+    }
   });
 });

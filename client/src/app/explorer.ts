@@ -49,8 +49,6 @@ export interface ExplorerParts {
   inspector: Inspector;
   results: ResultPanel;
   history: QueryHistory;
-  /** Reads the params panel's JSON text. */
-  paramsText: () => string;
   /** Called after a query ran (to refresh the history list). */
   onQueryRan: () => void;
 }
