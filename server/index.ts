@@ -1,7 +1,7 @@
 // Starts Lagebild: reads the configuration, opens the database (loading the article graph
 // on first start), serves the API and the explorer, and shuts down cleanly on SIGTERM/SIGINT.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
@@ -15,7 +15,6 @@ const log = (entry: Record<string, unknown>) =>
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
-  mkdirSync(config.DATA_DIR, { recursive: true });
   const { store, seeded } = await openEmbeddedStore(config, path.join(root, 'cypher'));
   if (seeded)
     log({ level: 'info', msg: 'loaded the article graph into the empty database', dataDir: config.DATA_DIR });

@@ -1,7 +1,10 @@
 // Chooses and opens the GraphStore the configuration asks for, and loads the article graph
 // into an empty embedded database.
 
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { unavailable } from '../errors.ts';
 import type { Config } from '../config.ts';
 import { seedIfEmpty } from '../seed.ts';
 import { LadybugStore } from './ladybug/ladybugStore.ts';
@@ -13,11 +16,18 @@ export interface OpenedStore {
   seeded: boolean;
 }
 
+/** Where the embedded database lives inside DATA_DIR. */
+export const embeddedDatabasePath = (config: Pick<Config, 'DATA_DIR'>) =>
+  path.resolve(config.DATA_DIR, 'lagebild.lbug');
+
 export async function openEmbeddedStore(
   config: Pick<Config, 'DATA_DIR' | 'READ_ONLY' | 'QUERY_TIMEOUT_MS'>,
   cypherDir: string,
 ): Promise<OpenedStore> {
-  const dbPath = path.resolve(config.DATA_DIR, 'lagebild.lbug');
+  await mkdir(config.DATA_DIR, { recursive: true }).catch((error: unknown) => {
+    throw unavailable(`Cannot create the data directory ${config.DATA_DIR}: ${(error as Error).message}`);
+  });
+  const dbPath = embeddedDatabasePath(config);
   const open = (readOnly: boolean) =>
     LadybugStore.open({ path: dbPath, readOnly, defaultTimeoutMs: config.QUERY_TIMEOUT_MS });
   if (!config.READ_ONLY) {
@@ -26,7 +36,6 @@ export async function openEmbeddedStore(
   }
   // A read-only start on a fresh directory still gets the article graph: load it, then reopen read-only.
   let seeded = false;
-  const { existsSync } = await import('node:fs');
   if (!existsSync(dbPath)) {
     const writable = await open(false);
     seeded = await seedIfEmpty(writable, cypherDir);

@@ -4,7 +4,7 @@
 
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult as EngineResult } from '@ladybugdb/core';
-import { LagebildError, notFound, readOnly, unavailable } from '../../errors.ts';
+import { LagebildError, notFound, readOnly, timeout, unavailable } from '../../errors.ts';
 import { Mutex, yieldToEventLoop } from '../../util/mutex.ts';
 import type {
   Cursor,
@@ -45,6 +45,9 @@ export interface LadybugStoreOptions {
 
 /** Rows read synchronously before yielding to the event loop (about a millisecond of work). */
 const ROWS_PER_SLICE = 2000;
+
+/** How long past its time limit a read may run before the store stops waiting for it. */
+const DEADLINE_GRACE_MS = 1000;
 
 /** Scripts (seeding, imports) may run long; they still get a limit so nothing hangs forever. */
 const SCRIPT_TIMEOUT_MS = 60 * 60 * 1000;
@@ -119,7 +122,12 @@ export class LadybugStore implements GraphStore {
     let releaseWrite: (() => void) | undefined;
     try {
       connection.setQueryTimeout(timeoutMs);
-      const statement = await this.prepare(connection, cypher, timeoutMs);
+      // Preparing folds constants (range(1, 10^8) is built here) and cannot be interrupted either.
+      const statement = await this.withDeadline(
+        this.prepare(connection, cypher, timeoutMs),
+        connection,
+        timeoutMs,
+      );
       const writes = !statement.isReadOnly();
       if (writes && (options.readOnly || this.readOnly))
         throw readOnly(
@@ -129,7 +137,14 @@ export class LadybugStore implements GraphStore {
         );
       if (writes) releaseWrite = await this.writeLock.acquire();
       options.signal?.throwIfAborted();
-      const result = single(await connection.execute(statement, toEngineParams(params)));
+      const execution = connection.execute(statement, toEngineParams(params));
+      // The engine checks its time limit only between pieces of work, and some (a huge list
+      // built by range()) run long between checks. A read that overruns is answered with a
+      // timeout here and its connection set aside until the engine lets go of it. A write is
+      // always waited for: answering "cancelled" for a write that then commits would be a lie.
+      const result = single(
+        writes ? await execution : await this.withDeadline(execution, connection, timeoutMs),
+      );
       if (writes) {
         releaseWrite?.();
         releaseWrite = undefined;
@@ -145,9 +160,48 @@ export class LadybugStore implements GraphStore {
       );
     } catch (error) {
       releaseWrite?.();
-      this.pool.release(connection);
+      if (!this.abandoned.has(connection)) this.pool.release(connection);
       throw translateEngineError(error, { timeoutMs });
     }
+  }
+
+  private readonly abandoned = new WeakSet<Connection>();
+
+  /** Waits for a read up to its time limit plus a grace period, then gives up on it. */
+  private async withDeadline<T>(
+    execution: Promise<T>,
+    connection: Connection,
+    timeoutMs: number,
+  ): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(timeout(timeoutMs)), timeoutMs + DEADLINE_GRACE_MS);
+    });
+    try {
+      return await Promise.race([execution, deadline]);
+    } catch (error) {
+      if (error instanceof LagebildError && error.code === 'Timeout') this.abandon(connection, execution);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Replaces a connection that is stuck in a query; closes it once the engine lets go. */
+  private abandon(connection: Connection, execution: Promise<unknown>): void {
+    this.abandoned.add(connection);
+    const replacement = new lbug.Connection(this.database);
+    this.connections.splice(this.connections.indexOf(connection), 1, replacement);
+    this.pool.release(replacement);
+    void execution
+      .then(
+        (result) => {
+          if (result instanceof lbug.QueryResult) result.close();
+          else if (Array.isArray(result)) for (const r of result) (r as EngineResult).close();
+        },
+        () => undefined,
+      )
+      .finally(() => connection.close().catch(() => undefined));
   }
 
   private async prepare(

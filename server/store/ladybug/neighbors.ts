@@ -48,7 +48,7 @@ export async function neighborhoodOf(
   const typeFilter = types ? ' AND label(r) IN $types' : '';
   const rows = await store.read(
     `MATCH (n)-[r]-(m) WHERE id(n) = ${self}${typeFilter}
-     RETURN r, m ORDER BY label(r), id(r) SKIP $offset LIMIT $limit`,
+     RETURN r, m ORDER BY label(r), cast(id(r) AS STRING) SKIP $offset LIMIT $limit`,
     { offset: options.offset ?? 0, limit: options.limit, ...(types ? { types } : {}) },
   );
 
