@@ -29,4 +29,9 @@ export default tseslint.config(
     files: ['server/store/neo4j/**', 'tests/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // API responses in tests are loosely typed JSON.
+    files: ['tests/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );

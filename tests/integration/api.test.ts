@@ -203,7 +203,7 @@ describe('GET /api/nodes/:id/neighbors', () => {
   it('pages through every edge exactly once', async () => {
     const id = await idOf('russland');
     const seen = new Set<string>();
-    let total = 0;
+    let total: number | undefined;
     for (let offset = 0; ; offset += 4) {
       const { body } = await getJson(`${lb.url}/api/nodes/${id}/neighbors?limit=4&offset=${offset}`);
       total = body.total;
