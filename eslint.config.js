@@ -8,13 +8,19 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-control-regex': 'off',
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: '@ladybugdb/core', message: 'Only server/store/ladybug/ may import the database package.' },
+            {
+              name: '@ladybugdb/core',
+              message: 'Only server/store/ladybug/ may import the database package.',
+            },
             { name: 'neo4j-driver', message: 'Only server/store/neo4j/ may import the database package.' },
           ],
         },

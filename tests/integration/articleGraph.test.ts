@@ -48,13 +48,17 @@ describe('the article graph', () => {
   it('keeps English names and aliases such as "Sergei Lavrov", "North Korea" and "DPRK"', async () => {
     const [[lawrow]] = await rows("MATCH (n:Person {uid: 'lawrow'}) RETURN n.aliases");
     expect(lawrow).toContain('Sergei Lavrov');
-    const [[aliases, nameEn]] = await rows("MATCH (n:Country {uid: 'nordkorea'}) RETURN n.aliases, n.name_en");
+    const [[aliases, nameEn]] = await rows(
+      "MATCH (n:Country {uid: 'nordkorea'}) RETURN n.aliases, n.name_en",
+    );
     expect(aliases).toEqual(expect.arrayContaining(['North Korea', 'DPRK']));
     expect(nameEn).toBe('North Korea');
   });
 
   it('gives every relationship its verbatim German sentence, a qualification and its article', async () => {
-    const all = await rows('MATCH (a)-[r]->(b) RETURN label(r), r.sentence, r.qualification, r.claimed_by, r.article');
+    const all = await rows(
+      'MATCH (a)-[r]->(b) RETURN label(r), r.sentence, r.qualification, r.claimed_by, r.article',
+    );
     expect(all.length).toBeGreaterThan(60);
     const articles = new Set((await rows('MATCH (a:Article) RETURN a.uid')).map(([uid]) => uid));
     for (const [type, sentence, qualification, claimedBy, article] of all) {
@@ -89,7 +93,9 @@ describe('the article graph', () => {
     expect(date).toEqual({ $type: 'date', value: '2024-11-18' });
     expect(place).toBe('Berlin');
     expect(language).toBe('de');
-    expect(mentions).toEqual(expect.arrayContaining(['Nordkorea', 'Russland', 'Iran', 'NATO', 'Lawrow', 'Ukraine']));
+    expect(mentions).toEqual(
+      expect.arrayContaining(['Nordkorea', 'Russland', 'Iran', 'NATO', 'Lawrow', 'Ukraine']),
+    );
   });
 
   it('answers "who claims what, about whom" with one query', async () => {
@@ -120,9 +126,7 @@ describe('the article graph', () => {
       "MATCH (:Person {uid: 'kim-jong-un'})-[r:DRIVES]->(p:Program) RETURN r.article",
     );
     expect(kim).toBe('article-2024-11-18-kim-atomare-expansion');
-    const taurus = await rows(
-      "MATCH (d:Debate)-[:CONCERNS]->(w:Weapon) RETURN w.name ORDER BY w.name",
-    );
+    const taurus = await rows('MATCH (d:Debate)-[:CONCERNS]->(w:Weapon) RETURN w.name ORDER BY w.name');
     expect(taurus).toEqual([['Flugabwehr'], ['Taurus']]);
   });
 
@@ -134,7 +138,9 @@ describe('the article graph', () => {
       ['Nordkorea', 'possible'],
       ['Russland', 'possible'],
     ]);
-    const [[challenger]] = await rows("MATCH (a:Alliance)-[:CHALLENGES]->(:Organization {uid: 'nato'}) RETURN a.name");
+    const [[challenger]] = await rows(
+      "MATCH (a:Alliance)-[:CHALLENGES]->(:Organization {uid: 'nato'}) RETURN a.name",
+    );
     expect(challenger).toBe('Partnerschaft zwischen Russland und Nordkorea');
   });
 });

@@ -16,7 +16,10 @@ afterAll(async () => {
 async function run(id: string) {
   const saved = lb.savedQueries.find((q: SavedQuery) => q.id === id);
   if (!saved) throw new Error(`no saved query ${id}`);
-  const { status, body } = await postJson(`${lb.url}/api/query`, { cypher: saved.cypher, params: saved.params });
+  const { status, body } = await postJson(`${lb.url}/api/query`, {
+    cypher: saved.cypher,
+    params: saved.params,
+  });
   expect(status, JSON.stringify(body.error)).toBe(200);
   const column = (name: string) => body.rows.map((row: unknown[]) => row[body.columns.indexOf(name)]);
   return { body, column };
@@ -79,7 +82,9 @@ describe('saved queries', () => {
     const { column } = await run('06-unbestaetigte-aussagen');
     expect(column('einordnung').length).toBeGreaterThan(10);
     expect(column('einordnung')).not.toContain('stated');
-    expect(column('einordnung')).toEqual(expect.arrayContaining(['reported', 'alleged', 'claimed', 'possible']));
+    expect(column('einordnung')).toEqual(
+      expect.arrayContaining(['reported', 'alleged', 'claimed', 'possible']),
+    );
   });
 
   it('the partnership query shows both parties', async () => {
@@ -106,9 +111,17 @@ describe('saved queries', () => {
 
   it('covers every saved query file with a test above', () => {
     const tested = new Set([
-      '00-der-ganze-artikel', '01-wer-beliefert-russland', '02-was-behauptet-lawrow', '03-pfade-iran-nato',
-      '04-warum-unterstuetzt-nordkorea', '05-was-bedeutet-das-fuer-die-nato', '06-unbestaetigte-aussagen',
-      '07-partnerschaft-russland-nordkorea', '08-quellen-zu-nordkorea', '09-verlinkte-artikel', '10-iran-und-nordkorea',
+      '00-der-ganze-artikel',
+      '01-wer-beliefert-russland',
+      '02-was-behauptet-lawrow',
+      '03-pfade-iran-nato',
+      '04-warum-unterstuetzt-nordkorea',
+      '05-was-bedeutet-das-fuer-die-nato',
+      '06-unbestaetigte-aussagen',
+      '07-partnerschaft-russland-nordkorea',
+      '08-quellen-zu-nordkorea',
+      '09-verlinkte-artikel',
+      '10-iran-und-nordkorea',
     ]);
     expect(lb.savedQueries.map((q) => q.id).filter((id) => !tested.has(id))).toEqual([]);
   });

@@ -24,7 +24,9 @@ describe('stripComments', () => {
 
 describe('rewriteFinalReturn', () => {
   it('casts the chosen columns of the final RETURN to text and keeps ORDER BY and LIMIT', () => {
-    expect(rewriteFinalReturn('MATCH (n) RETURN n.v, n.name AS name ORDER BY name LIMIT 3', new Set([0]))).toBe(
+    expect(
+      rewriteFinalReturn('MATCH (n) RETURN n.v, n.name AS name ORDER BY name LIMIT 3', new Set([0])),
+    ).toBe(
       'MATCH (n) WITH n.v AS `c0`, n.name AS name ORDER BY name LIMIT 3 RETURN to_string(`c0`) AS `c0`, name',
     );
   });
