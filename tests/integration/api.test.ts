@@ -59,6 +59,15 @@ describe('POST /api/query', () => {
     ]);
   });
 
+  it('understands type(r) and elementId(n) as Neo4j users write them', async () => {
+    const { status, body } = await query(
+      "MATCH (a:Country {uid: 'iran'})-[r]->(b:Country) RETURN type(r) AS t, elementId(a) AS id, a ORDER BY t",
+    );
+    expect(status).toBe(200);
+    expect(body.rows.map((row: unknown[]) => row[0])).toEqual(['SUPPLIES']);
+    expect(body.rows[0][1]).toBe(body.rows[0][2].id);
+  });
+
   it('keeps dates typed and node ids opaque strings', async () => {
     const { body } = await query(
       "MATCH (a:Article {uid: 'article-2024-11-18-nordkorea-russland'}) RETURN a, a.date AS d",
