@@ -51,6 +51,8 @@ export interface Neo4jStoreOptions {
 
 /** How long a schema read is reused before it is read again (writes through us clear it at once). */
 const SCHEMA_TTL_MS = 30_000;
+/** How long /api/health waits for Neo4j before it reports it unavailable. */
+const HEALTH_TIMEOUT_MS = 3000;
 
 export class Neo4jStore implements GraphStore {
   readonly backend = 'neo4j';
@@ -291,7 +293,18 @@ export class Neo4jStore implements GraphStore {
     const base = { backend: this.backend, readOnly: this.readOnly };
     if (this.closed) return { ok: false, ...base, message: 'The Neo4j connection is closed.' };
     try {
-      await this.read('RETURN 1 AS ok');
+      // A health check answers within seconds even while the driver waits for an unreachable server.
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(`Neo4j at ${this.options.uri} did not answer within ${HEALTH_TIMEOUT_MS / 1000} s.`),
+            ),
+          HEALTH_TIMEOUT_MS,
+        );
+      });
+      await Promise.race([this.read('RETURN 1 AS ok'), slow]).finally(() => clearTimeout(timer));
       return { ok: true, ...base };
     } catch (error) {
       return {
