@@ -27,7 +27,7 @@ export function connectionProblem(
     code === 'SessionExpired' ||
     /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|Could not perform discovery/i.test(message)
   )
-    return `Neo4j at ${context.uri} cannot be reached (${/Caused by: (.*)$/s.exec(message)?.[1]?.trim() ?? message.split('\n')[0]}). Check NEO4J_URI and that the server is running; Lagebild keeps retrying.`;
+    return `Neo4j at ${context.uri} cannot be reached (${/Caused by: (.*)$/s.exec(message)?.[1]?.trim() ?? message.split('\n')[0]}). Check NEO4J_URI and that the server is running.`;
   if (code === 'Neo.ClientError.Database.DatabaseNotFound')
     return `Neo4j at ${context.uri} has no such database: ${message} Check NEO4J_DATABASE.`;
   return undefined;
