@@ -323,16 +323,46 @@ export class LadybugStore implements GraphStore {
       throw readOnly('This transaction may only read: the statement writes, so it was refused.');
     try {
       const result = single(await connection.execute(statement, toEngineParams(params)));
-      if (!statement.isReadOnly()) this.schemaCache = undefined;
+      const writes = !statement.isReadOnly();
+      if (writes) this.schemaCache = undefined;
+      // Exact integers are asked for again inside the same transaction, so they see its own writes.
+      const sameTransaction = {
+        read: (text: string, values: Record<string, Value> = {}) =>
+          this.readOn(connection, text, values, timeoutMs),
+      };
       return new LadybugCursor(
         result,
         connection,
         () => undefined,
         this.propertyTypes,
-        (rows) => rows,
+        (rows, types, first) =>
+          recoverExactIntegers(rows, types, { store: sameTransaction, cypher, params, writes, first }),
       );
     } catch (error) {
       throw translateEngineError(error, { timeoutMs });
+    }
+  }
+
+  /** Reads every row of a statement on one given connection (one inside a transaction). */
+  private async readOn(
+    connection: Connection,
+    cypher: string,
+    params: Record<string, Value>,
+    timeoutMs: number,
+  ): Promise<Value[][]> {
+    const statement = await this.prepare(connection, cypher, timeoutMs);
+    const result = single(await connection.execute(statement, toEngineParams(params)));
+    const cursor = new LadybugCursor(
+      result,
+      connection,
+      () => undefined,
+      this.propertyTypes,
+      (rows) => rows,
+    );
+    try {
+      return await readAll(cursor, Number.MAX_SAFE_INTEGER);
+    } finally {
+      await cursor.close();
     }
   }
 
