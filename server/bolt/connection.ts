@@ -240,7 +240,7 @@ export class BoltConnection {
         this.abandon(error.message);
         return;
       }
-      await this.fail(failureFromError(error));
+      await this.fail(failureFromError(error, { storeReadOnly: this.context.store.readOnly }));
     }
   }
 

@@ -62,7 +62,7 @@ export function failure(code: string, message: string): BoltFailure {
 }
 
 /** Maps any error thrown while serving a request to a Neo4j status code. */
-export function failureFromError(error: unknown): BoltFailure {
+export function failureFromError(error: unknown, context: { storeReadOnly: boolean }): BoltFailure {
   if (!(error instanceof LagebildError))
     return failure(
       'Neo.DatabaseError.General.UnknownError',
@@ -79,7 +79,7 @@ export function failureFromError(error: unknown): BoltFailure {
       return failure('Neo.ClientError.Transaction.TransactionTimedOut', error.message);
     case 'ReadOnly':
       return failure(
-        /READ_ONLY=true/.test(error.message)
+        context.storeReadOnly || /READ_ONLY=true/.test(error.message)
           ? 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase'
           : 'Neo.ClientError.Statement.AccessMode',
         error.message,
