@@ -3,7 +3,7 @@
 // in the table's order, so that the engine's COPY FROM can load each one at full speed.
 // Everything is checked here, before the database is touched: a bad file changes nothing.
 
-import { closeSync, openSync, writevSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { forEachCsvLine, splitFields, fieldText, type CsvLine } from './csvLines.ts';
 
@@ -43,27 +43,28 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const COMMA = Buffer.from(',');
 const NEWLINE = Buffer.from('\n');
 
-/** Buffers slices per output file and writes them in large vectored writes. */
+/** Copies slices into a large buffer per output file and writes it out when full. */
 class SplitWriter {
   rows = 0;
   private readonly fd: number;
-  private chunks: Buffer[] = [];
+  private buffer = Buffer.allocUnsafe(8 << 20);
   private size = 0;
   constructor(readonly file: string) {
     this.fd = openSync(file, 'w');
   }
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
+  push(chunk: Buffer, start = 0, end = chunk.length): void {
+    if (this.size + end - start > this.buffer.length) {
+      this.flush();
+      if (end - start > this.buffer.length) this.buffer = Buffer.allocUnsafe((end - start) * 2);
+    }
+    this.size += chunk.copy(this.buffer, this.size, start, end);
   }
   endRow(): void {
-    this.chunks.push(NEWLINE);
+    this.push(NEWLINE);
     this.rows++;
-    if (this.chunks.length > 60_000 || this.size > 16 << 20) this.flush();
   }
   flush(): void {
-    for (let i = 0; i < this.chunks.length; i += 1000) writevSync(this.fd, this.chunks.slice(i, i + 1000));
-    this.chunks = [];
+    if (this.size > 0) writeSync(this.fd, this.buffer, 0, this.size);
     this.size = 0;
   }
   close(): void {
@@ -96,24 +97,30 @@ function layoutFor(tableColumns: string[], csvColumns: string[], fixed: number):
   };
 }
 
-function writeRow(writer: SplitWriter, line: CsvLine, bounds: number[], layout: RowLayout, lead: Buffer[]) {
+/** Writes one table row: the first `leadFields` CSV fields as they are, then the layout's columns. */
+function writeRow(
+  writer: SplitWriter,
+  line: CsvLine,
+  bounds: number[],
+  layout: RowLayout,
+  leadFields: number,
+) {
   const { buffer } = line;
-  for (const [i, chunk] of lead.entries()) {
+  for (let i = 0; i < leadFields; i++) {
     if (i > 0) writer.push(COMMA);
-    writer.push(chunk);
+    writer.push(buffer, bounds[i * 2]!, bounds[i * 2 + 1]!);
   }
-  const start = lead.length;
   const tail = layout.tail;
   const until = tail ? tail.tableColumn : layout.fields.length;
-  for (let c = start; c < until; c++) {
+  for (let c = leadFields; c < until; c++) {
     writer.push(COMMA);
     const f = layout.fields[c]!;
-    if (f >= 0 && f * 2 + 1 < bounds.length) writer.push(buffer.subarray(bounds[f * 2]!, bounds[f * 2 + 1]!));
+    if (f >= 0 && f * 2 + 1 < bounds.length) writer.push(buffer, bounds[f * 2]!, bounds[f * 2 + 1]!);
   }
   if (tail) {
     writer.push(COMMA);
     const from = bounds[tail.from * 2];
-    if (from !== undefined) writer.push(buffer.subarray(from, line.end));
+    if (from !== undefined) writer.push(buffer, from, line.end);
     if (tail.padding.length) writer.push(tail.padding);
   }
   writer.endRow();
@@ -197,7 +204,7 @@ export async function splitNodes(
           `${name} line ${line.lineNumber}: uid "${uid}" appears twice (or is already in the database); every uid must be unique.`,
         );
       labelOfUid.set(uid, label);
-      writeRow(target.writer, line, bounds, target.layout, [line.buffer.subarray(bounds[0]!, bounds[1]!)]);
+      writeRow(target.writer, line, bounds, target.layout, 1);
     },
     onProgress,
   );
@@ -223,7 +230,9 @@ export async function splitRelationships(
     string,
     { columns: string[]; layout: RowLayout; known: boolean; pairs: Set<string> }
   >();
-  const writers = new Map<string, { writer: SplitWriter; type: string; from: string; to: string }>();
+  type Output = { writer: SplitWriter; type: string; from: string; to: string };
+  /** type -> from label -> to label -> output file; nested maps avoid a key string per row. */
+  const writers = new Map<string, Map<string, Map<string, Output>>>();
   await forEachCsvLine(
     file,
     (line) => {
@@ -250,8 +259,9 @@ export async function splitRelationships(
         throw new ImportError(
           `${name} line ${line.lineNumber}: ${from === undefined ? 'source' : 'target'} "${from === undefined ? source : target}" is not a uid in the nodes file or the database.`,
         );
-      const key = `${type}\u0000${from}\u0000${to}`;
-      let out = writers.get(key);
+      let byPair = writers.get(type);
+      if (!byPair) writers.set(type, (byPair = new Map()));
+      let out = byPair.get(from)?.get(to);
       if (!out) {
         let info = types.get(type);
         if (!info) {
@@ -284,19 +294,20 @@ export async function splitRelationships(
           from,
           to,
         };
-        writers.set(key, out);
+        if (!byPair.has(from)) byPair.set(from, new Map());
+        byPair.get(from)!.set(to, out);
       }
       const { layout } = types.get(type)!;
-      writeRow(out.writer, line, layout.tail ? bounds : splitFields(line), layout, [
-        buffer.subarray(bounds[0]!, bounds[1]!),
-        buffer.subarray(bounds[2]!, bounds[3]!),
-      ]);
+      writeRow(out.writer, line, layout.tail ? bounds : splitFields(line), layout, 2);
     },
     onProgress,
   );
   if (!header)
     throw new ImportError(`${name} is empty; it needs a header "source,target,type,..." and rows.`);
-  const copies = [...writers.values()].map(({ writer, type, from, to }) => {
+  const outputs = [...writers.values()].flatMap((byFrom) =>
+    [...byFrom.values()].flatMap((byTo) => [...byTo.values()]),
+  );
+  const copies = outputs.map(({ writer, type, from, to }) => {
     writer.close();
     return { type, from, to, file: writer.file, rows: writer.rows };
   });
