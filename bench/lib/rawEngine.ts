@@ -13,7 +13,7 @@ export class RawEngine {
   ) {}
 
   /** Opens the database directory read-only with its own buffer pool. */
-  static async open(dbPath: string, bufferPoolBytes = 2 << 30): Promise<RawEngine> {
+  static async open(dbPath: string, bufferPoolBytes = 2 * 2 ** 30): Promise<RawEngine> {
     const database = new lbug.Database(dbPath, bufferPoolBytes, true, true);
     await database.init();
     const connection = new lbug.Connection(database);

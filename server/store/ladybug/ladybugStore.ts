@@ -28,6 +28,7 @@ import { recoverExactIntegers } from './exactIntegers.ts';
 import { neighborhoodOf } from './neighbors.ts';
 import { readSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
+import { TableNames } from './tableNames.ts';
 import { convertValue, parseId, stripTag, type PropertyTypes } from './values.ts';
 
 export interface LadybugStoreOptions {
@@ -62,6 +63,7 @@ export class LadybugStore implements GraphStore {
   private readonly defaultTimeoutMs: number;
   private schemaCache: Promise<GraphSchema> | undefined;
   private propertyTypeCache = new Map<string, Map<string, string>>();
+  private readonly tableNames = new TableNames((cypher) => this.read(cypher));
   private closed = false;
 
   private constructor(database: Database, connections: Connection[], options: LadybugStoreOptions) {
@@ -100,6 +102,7 @@ export class LadybugStore implements GraphStore {
 
   private async refreshPropertyTypes(): Promise<void> {
     this.schemaCache = undefined;
+    this.tableNames.invalidate();
     const schema = await this.schema();
     const cache = new Map<string, Map<string, string>>();
     for (const entry of [
@@ -384,6 +387,11 @@ export class LadybugStore implements GraphStore {
     return neighborhoodOf(this, rawId, id, options);
   }
 
+  /** The quoted label of node table `table` (from an id "table:offset"), cached until DDL. */
+  labelOfTable(table: number): Promise<string | undefined> {
+    return this.tableNames.quotedName(table);
+  }
+
   search(text: string, options: { limit: number }): Promise<SearchHit[]> {
     return searchNodes(this, text, options.limit);
   }
@@ -391,12 +399,20 @@ export class LadybugStore implements GraphStore {
   async nodesById(ids: string[]): Promise<GraphNode[]> {
     const parsed = ids.map((id) => ({ id, raw: parseId(id) })).filter((entry) => entry.raw !== undefined);
     if (parsed.length === 0) return [];
-    // internal_id() takes literals only; the numbers come from parseId, so nothing else reaches the text.
-    const list = parsed.map(({ raw }) => `internal_id(${raw!.table}, ${raw!.offset})`).join(', ');
-    const rows = await this.read(`MATCH (n) WHERE id(n) IN [${list}] RETURN n`);
-    const byId = new Map(
-      rows.map(([node]) => [(node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' })]),
-    );
+    // One statement per label: naming the label makes the engine seek instead of scanning every table.
+    const byTable = new Map<number, typeof parsed>();
+    for (const entry of parsed)
+      byTable.set(entry.raw!.table, [...(byTable.get(entry.raw!.table) ?? []), entry]);
+    const byId = new Map<string, GraphNode>();
+    for (const [table, entries] of byTable) {
+      const label = await this.labelOfTable(table);
+      if (!label) continue;
+      // internal_id() takes literals only; the numbers come from parseId, so nothing else reaches the text.
+      const list = entries.map(({ raw }) => `internal_id(${raw!.table}, ${raw!.offset})`).join(', ');
+      const rows = await this.read(`MATCH (n:${label}) WHERE id(n) IN [${list}] RETURN n`);
+      for (const [node] of rows)
+        byId.set((node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' }));
+    }
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
