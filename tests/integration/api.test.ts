@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
+import { getJson, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
 let lb: RunningLagebild;
 beforeAll(async () => {
