@@ -78,6 +78,19 @@ async function readCatalog(connection: Connection): Promise<ImportCatalog> {
   return catalog;
 }
 
+/** The catalog the schema statements would create, read from a scratch in-memory database. */
+async function catalogOfSchema(statements: string[]): Promise<ImportCatalog> {
+  const scratch = new lbug.Database(':memory:');
+  const connection = new lbug.Connection(scratch);
+  try {
+    for (const statement of statements) await connection.query(statement);
+    return await readCatalog(connection);
+  } finally {
+    await connection.close().catch(() => undefined);
+    await scratch.close().catch(() => undefined);
+  }
+}
+
 /** The label of every node already in the database, so relationships may point at them. */
 async function existingUids(connection: Connection, catalog: ImportCatalog): Promise<Map<string, string>> {
   const labelOfUid = new Map<string, string>();
@@ -120,11 +133,11 @@ export async function bulkImport(options: BulkImportOptions): Promise<BulkImport
     await database.init();
     await connection.init();
     let catalog = await readCatalog(connection);
-    if (catalog.nodeTables.size === 0 && catalog.relationshipTables.size === 0) {
-      for (const statement of options.schemaStatements) await connection.query(statement);
-      catalog = await readCatalog(connection);
-    }
-    const labelOfUid = await existingUids(connection, catalog);
+    // An empty database gets the article schema, but only once the files have passed the
+    // checks: until then the schema lives in a scratch in-memory database.
+    const needsSchema = catalog.nodeTables.size === 0 && catalog.relationshipTables.size === 0;
+    if (needsSchema) catalog = await catalogOfSchema(options.schemaStatements);
+    const labelOfUid = needsSchema ? new Map<string, string>() : await existingUids(connection, catalog);
     const nodes = await splitNodes(options.nodesFile, catalog, workDir, labelOfUid, (done, total) =>
       progress({ phase: 'check nodes', done, total }),
     );
@@ -138,6 +151,7 @@ export async function bulkImport(options: BulkImportOptions): Promise<BulkImport
     labelOfUid.clear();
     const checkMs = performance.now() - started;
 
+    if (needsSchema) for (const statement of options.schemaStatements) await connection.query(statement);
     const newTables = { nodeTables: nodes.newTables, relationshipTables: relationships.newTables };
     for (const statement of createStatements(newTables)) await connection.query(statement);
 

@@ -28,6 +28,7 @@ import { recoverExactIntegers } from './exactIntegers.ts';
 import { neighborhoodOf } from './neighbors.ts';
 import { readSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
+import { SearchIndex } from './searchIndex.ts';
 import { TableNames } from './tableNames.ts';
 import { convertValue, parseId, stripTag, type PropertyTypes } from './values.ts';
 
@@ -64,6 +65,11 @@ export class LadybugStore implements GraphStore {
   private schemaCache: Promise<GraphSchema> | undefined;
   private propertyTypeCache = new Map<string, Map<string, string>>();
   private readonly tableNames = new TableNames((cypher) => this.read(cypher));
+  /** Names in memory for search-as-you-type; rebuilt in the background after writes. */
+  readonly searchIndex = new SearchIndex({
+    read: (cypher, params) => this.read(cypher, params),
+    nodesById: (ids) => this.nodesById(ids),
+  });
   private closed = false;
 
   private constructor(database: Database, connections: Connection[], options: LadybugStoreOptions) {
@@ -103,6 +109,7 @@ export class LadybugStore implements GraphStore {
   private async refreshPropertyTypes(): Promise<void> {
     this.schemaCache = undefined;
     this.tableNames.invalidate();
+    this.searchIndex.invalidate();
     const schema = await this.schema();
     const cache = new Map<string, Map<string, string>>();
     for (const entry of [
@@ -223,9 +230,15 @@ export class LadybugStore implements GraphStore {
     return statement;
   }
 
+  /** Forgets what was derived from the data (schema counts, the search index). */
+  dataChanged(): void {
+    this.schemaCache = undefined;
+    this.searchIndex.invalidate();
+  }
+
   /** Data definition changes the property types the value mapping relies on. */
   private async afterWrite(cypher: string): Promise<void> {
-    this.schemaCache = undefined;
+    this.dataChanged();
     if (/\b(CREATE|DROP|ALTER)\s+(NODE|REL|REL\s+GROUP)?\s*TABLE\b|\bALTER\b/i.test(cypher)) {
       await this.refreshPropertyTypes();
     }
@@ -392,8 +405,9 @@ export class LadybugStore implements GraphStore {
     return this.tableNames.quotedName(table);
   }
 
-  search(text: string, options: { limit: number }): Promise<SearchHit[]> {
-    return searchNodes(this, text, options.limit);
+  async search(text: string, options: { limit: number }): Promise<SearchHit[]> {
+    const fromIndex = await this.searchIndex.search(text, options.limit);
+    return fromIndex ?? searchNodes(this, text, options.limit);
   }
 
   async nodesById(ids: string[]): Promise<GraphNode[]> {
@@ -496,6 +510,7 @@ class LadybugTransaction implements StoreTransaction {
     this.finished = true;
     try {
       await this.connection.query(command);
+      if (this.mayWrite && command === 'COMMIT') this.store.dataChanged();
     } catch (error) {
       // After a failed statement the engine has already rolled back; only a failed COMMIT is news.
       if (command === 'COMMIT' && !/No active transaction/i.test(String(error))) {
