@@ -272,6 +272,12 @@ describe('GET /api/schema, /api/queries, /api/health', () => {
 
   it('reports status, backend, read-only flag and version', async () => {
     const { body } = await getJson(`${lb.url}/api/health`);
-    expect(body).toEqual({ status: 'ok', backend: 'ladybug', readOnly: false, version: 'test' });
+    expect(body).toEqual({
+      status: 'ok',
+      backend: 'ladybug',
+      readOnly: false,
+      version: 'test',
+      searchIndex: expect.stringMatching(/^(ready|building)$/),
+    });
   });
 });

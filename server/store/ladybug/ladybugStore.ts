@@ -405,6 +405,11 @@ export class LadybugStore implements GraphStore {
     return this.tableNames.quotedName(table);
   }
 
+  /** A node's uid from the in-memory index (undefined while it is being built). */
+  uidOf(table: number, offset: number): string | undefined {
+    return this.searchIndex.uidOf(table, offset);
+  }
+
   async search(text: string, options: { limit: number }): Promise<SearchHit[]> {
     const fromIndex = await this.searchIndex.search(text, options.limit);
     return fromIndex ?? searchNodes(this, text, options.limit);
@@ -421,9 +426,13 @@ export class LadybugStore implements GraphStore {
     for (const [table, entries] of byTable) {
       const label = await this.labelOfTable(table);
       if (!label) continue;
+      // By uid when the index knows them all: a primary-key seek instead of a scan of the table.
+      const uids = entries.map(({ raw }) => this.uidOf(raw!.table, raw!.offset));
       // internal_id() takes literals only; the numbers come from parseId, so nothing else reaches the text.
       const list = entries.map(({ raw }) => `internal_id(${raw!.table}, ${raw!.offset})`).join(', ');
-      const rows = await this.read(`MATCH (n:${label}) WHERE id(n) IN [${list}] RETURN n`);
+      const rows = uids.every((uid) => uid !== undefined)
+        ? await this.read(`UNWIND $uids AS u MATCH (n:${label}) WHERE n.uid = u RETURN n`, { uids })
+        : await this.read(`MATCH (n:${label}) WHERE id(n) IN [${list}] RETURN n`);
       for (const [node] of rows)
         byId.set((node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' }));
     }
@@ -445,7 +454,12 @@ export class LadybugStore implements GraphStore {
       };
     try {
       await this.read('RETURN 1');
-      return { ok: true, backend: this.backend, readOnly: this.readOnly };
+      return {
+        ok: true,
+        backend: this.backend,
+        readOnly: this.readOnly,
+        searchIndex: this.searchIndex.ready ? 'ready' : 'building',
+      };
     } catch (error) {
       return {
         ok: false,

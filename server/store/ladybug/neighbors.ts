@@ -20,7 +20,11 @@ interface Reader {
   read(cypher: string, params?: Record<string, Value>): Promise<Value[][]>;
   /** The quoted label of a node table id, undefined for an unknown table. */
   labelOfTable(table: number): Promise<string | undefined>;
+  /** The node's uid when known in memory: a primary-key seek instead of a table scan. */
+  uidOf(table: number, offset: number): string | undefined;
 }
+
+const offset = (raw: { offset: number }) => raw.offset;
 
 const PATTERN = { out: (type: string) => `-[r:${type}]->`, in: (type: string) => `<-[r:${type}]-` };
 
@@ -37,8 +41,11 @@ export async function neighborhoodOf(
   // The id's numbers are parsed integers, so writing them into the text cannot inject anything.
   const match = `MATCH (n:${label})`;
   const self = `id(n) = internal_id(${raw.table}, ${raw.offset})`;
+  const uid = store.uidOf(raw.table, offset(raw));
   const [found, outCounts, inCounts] = await Promise.all([
-    store.read(`${match} WHERE ${self} RETURN n`),
+    uid === undefined
+      ? store.read(`${match} WHERE ${self} RETURN n`)
+      : store.read(`${match} WHERE n.uid = $uid AND ${self} RETURN n`, { uid }),
     store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`),
     store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`),
   ]);

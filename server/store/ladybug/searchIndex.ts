@@ -2,6 +2,8 @@
 // no diacritics) in one long string, so a keystroke costs a string search in memory instead
 // of a scan of every node in the engine (about 1 s per keystroke on a 1M-node graph).
 // Built in the background after open and after writes; until it is ready, search scans.
+// It also remembers every node's uid by id, because the engine finds a node by its uid (the
+// primary key) in under a millisecond but by its internal id only by scanning its table.
 
 import { fold, rankMatch } from '../../search/rank.ts';
 import type { GraphNode, SearchHit, Value } from '../types.ts';
@@ -23,6 +25,8 @@ interface Built {
   owners: Int32Array;
   /** Opaque id of each node number. */
   ids: string[];
+  /** uid by table id and offset, for lookups by primary key. */
+  uids: Map<number, string[]>;
 }
 
 /** How many matching nodes are ranked for one search (best-named first: prefix matches). */
@@ -79,19 +83,25 @@ export class SearchIndex {
     const names: string[] = [];
     const owners: number[] = [];
     const ids: string[] = [];
+    const uids = new Map<number, string[]>();
     for (const [tableId, table] of tables) {
       const columns = (
         await this.source.read(`CALL table_info('${String(table).replaceAll("'", "\\'")}') RETURN name`)
       ).map(([name]) => String(name));
       const keys = NAME_KEYS.filter((key) => columns.includes(key));
-      if (keys.length === 0) continue;
+      const hasUid = columns.includes('uid');
+      if (keys.length === 0 && !hasUid) continue;
       const rows = await this.source.read(
-        `MATCH (n:${quoteName(String(table))}) RETURN offset(id(n)), ${keys.map((k) => `n.${quoteName(k)}`).join(', ')}`,
+        `MATCH (n:${quoteName(String(table))}) RETURN offset(id(n)), ${hasUid ? 'n.uid' : 'NULL'}${keys.map((k) => `, n.${quoteName(k)}`).join('')}`,
       );
+      const tableUids: string[] = [];
+      uids.set(Number(tableId), tableUids);
       for (const row of rows) {
         const node = ids.length;
-        ids.push(`${Number(tableId)}:${Number(row[0])}`);
-        for (let i = 1; i < row.length; i++) {
+        const offset = Number(row[0]);
+        ids.push(`${Number(tableId)}:${offset}`);
+        if (typeof row[1] === 'string') tableUids[offset] = row[1];
+        for (let i = 2; i < row.length; i++) {
           const value = row[i];
           const values = Array.isArray(value) ? value : [value];
           for (const name of values) {
@@ -108,7 +118,12 @@ export class SearchIndex {
       starts[i] = at;
       at += names[i]!.length + 1;
     }
-    return { haystack: `\n${names.join('\n')}\n`, starts, owners: Int32Array.from(owners), ids };
+    return { haystack: `\n${names.join('\n')}\n`, starts, owners: Int32Array.from(owners), ids, uids };
+  }
+
+  /** The uid of the node with this table and offset, when the index is ready and knows it. */
+  uidOf(table: number, offset: number): string | undefined {
+    return this.ready ? this.built!.uids.get(table)?.[offset] : undefined;
   }
 
   /** Ranked hits, or undefined when the index is not ready (the caller scans instead). */
