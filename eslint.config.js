@@ -36,7 +36,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // Tests read JSON bodies whose shape the assertions check.
+    // API responses in tests are loosely typed JSON.
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
