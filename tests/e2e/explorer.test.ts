@@ -8,7 +8,7 @@ import { getJson, postJson, startLagebild, type RunningLagebild } from '../_help
 
 interface CanvasState {
   summary: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number };
-  nodes: { id: string; name: string; labels: string[]; visible: boolean }[];
+  nodes: { id: string; name: string; labels: string[]; visible: boolean; captionShown: boolean }[];
   edges: { id: string; type: string; source: string; target: string }[];
   busy: boolean;
   canUndo: boolean;
@@ -109,7 +109,12 @@ describe('the explorer in a browser', () => {
     const page = await open();
     const state = await waitForCanvas(page, 's.summary.nodes > 0');
     const names = state.nodes.map((n) => n.name);
-    for (const actor of ['Nordkorea', 'Russland', 'Iran', 'NATO', 'Lawrow']) expect(names).toContain(actor);
+    for (const actor of ['Nordkorea', 'Russland', 'Iran', 'NATO', 'Lawrow']) {
+      expect(names).toContain(actor);
+      expect(state.nodes.find((n) => n.name === actor)!.captionShown, `${actor}'s caption is shown`).toBe(
+        true,
+      );
+    }
     const whole = await postJson(`${lb.url}/api/query`, { cypher: 'MATCH (a)-[r]->(b) RETURN a, r, b' });
     expect(state.summary.edges).toBe(whole.body.graph.edges.length);
 

@@ -418,6 +418,7 @@ export class Explorer {
 
   /** What tests and the console may read: the canvas content as the user sees it. */
   debugState(): Record<string, unknown> {
+    const hiddenCaptions = new Set(this.view.hiddenCaptionIds());
     return {
       summary: this.view.summary(),
       nodes: this.view.nodes().map((n) => ({
@@ -425,6 +426,7 @@ export class Explorer {
         name: nodeCaption(n),
         labels: n.labels,
         visible: this.view.isVisible(n.id),
+        captionShown: !hiddenCaptions.has(n.id),
       })),
       edges: this.view.edges().map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target })),
       busy: this.view.busy || document.body.hasAttribute('data-busy'),

@@ -5,8 +5,10 @@ export interface LabelBox {
   id: string;
   /** The element the box belongs to; boxes of the same owner never block each other. */
   owner: string;
-  /** Owners whose boxes may overlap this one (a node's own body, an edge's end nodes). */
+  /** Owners whose boxes may overlap this one. */
   ignore?: string[];
+  /** May overlap obstacles (node bodies), only not other captions. */
+  ignoreBodies?: boolean;
   x1: number;
   y1: number;
   x2: number;
@@ -91,11 +93,16 @@ export function labelsToHide(boxes: LabelBox[], obstacles: LabelBox[] = []): Set
       else grid.set(key, [box]);
     }
   };
+  const obstacleSet = new Set(obstacles);
   for (const obstacle of obstacles) insert(obstacle);
   for (const box of [...boxes].sort((a, b) => b.priority - a.priority)) {
     const blocked = cellsOf(box).some((key) =>
       (grid.get(key) ?? []).some(
-        (other) => other.owner !== box.owner && !box.ignore?.includes(other.owner) && overlaps(box, other),
+        (other) =>
+          other.owner !== box.owner &&
+          !box.ignore?.includes(other.owner) &&
+          !(box.ignoreBodies && obstacleSet.has(other)) &&
+          overlaps(box, other),
       ),
     );
     if (blocked) hidden.add(box.id);

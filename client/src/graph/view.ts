@@ -322,7 +322,9 @@ export class GraphView {
         {
           id,
           owner: id,
-          ignore: [`body:${id}`],
+          // Node captions may cross other nodes' bodies (their outline keeps them legible), so a
+          // hub's name is never lost to a crowded neighbourhood; they never overlap other captions.
+          ignoreBodies: true,
           priority: 1000 + node.degree(false) + (node.selected() ? 10000 : 0),
         },
       );
