@@ -36,8 +36,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // Tests read JSON answers of the API and of other tools; typing each one would add nothing.
+    // API responses in tests are loosely typed JSON.
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Only the graph view may use cytoscape, so the drawing library stays behind one module.
+    files: ['client/src/**'],
+    ignores: ['client/src/graph/view.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['cytoscape', 'cytoscape-fcose'].map((name) => ({
+            name,
+            message: 'Only client/src/graph/view.ts may import cytoscape; use GraphView.',
+          })),
+        },
+      ],
+    },
   },
 );

@@ -51,3 +51,8 @@ CREATE REL TABLE IF NOT EXISTS DRIVES(FROM Person TO Program, sentence STRING, q
 CREATE REL TABLE IF NOT EXISTS CONCERNS(FROM Debate TO Weapon, sentence STRING, qualification STRING, claimed_by STRING, article STRING);
 CREATE REL TABLE IF NOT EXISTS MENTIONS(FROM Article TO Country, FROM Article TO Person, FROM Article TO Organization, FROM Article TO `Group`, FROM Article TO Alliance, FROM Article TO Agreement, FROM Article TO Conflict, FROM Article TO Weapon, FROM Article TO Program, FROM Article TO Debate, FROM Article TO Motive, FROM Article TO Claim, sentence STRING, qualification STRING, claimed_by STRING, article STRING);
 CREATE REL TABLE IF NOT EXISTS LINKS_TO(FROM Article TO Article, sentence STRING, qualification STRING, claimed_by STRING, article STRING);
+
+// Neo4j habits that the embedded engine lacks, as macros: type(r) and elementId(x).
+// (labels(n) exists but returns one string, not a list.)
+CREATE MACRO type(x) AS label(x);
+CREATE MACRO elementId(x) AS cast(id(x) AS STRING);

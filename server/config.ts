@@ -26,6 +26,10 @@ export const configSchema = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional(),
+  /** Port of the Bolt endpoint serving the embedded database to Neo4j drivers; 0 turns it off. */
+  BOLT_PORT: integer(0, 65535).default(7687),
+  /** Password Bolt clients must log in with (basic auth, any user); required when HOST is not loopback. */
+  BOLT_PASSWORD: z.string().min(1, { message: 'must not be empty' }).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -62,6 +66,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** True for 127.0.0.0/8, ::1 and localhost: addresses other machines cannot reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /** Parses environment and flags; throws a ConfigError with one readable line on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config {
   const merged: Record<string, string | undefined> = {};
@@ -75,5 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
       `Invalid configuration: ${key}=${JSON.stringify(merged[key] ?? '')} ${issue.message}.`,
     );
   }
-  return parsed.data;
+  const config = parsed.data;
+  if (config.BOLT_PORT !== 0 && !config.NEO4J_URI && !isLoopback(config.HOST) && !config.BOLT_PASSWORD)
+    throw new ConfigError(
+      `Invalid configuration: HOST=${config.HOST} is reachable from other machines, so the Bolt endpoint needs a password: set BOLT_PASSWORD, or BOLT_PORT=0 to turn Bolt off.`,
+    );
+  return config;
 }

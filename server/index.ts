@@ -1,13 +1,16 @@
 // Starts Lagebild: reads the configuration, opens the database (loading the article graph
-// on first start), serves the API and the explorer, and shuts down cleanly on SIGTERM/SIGINT.
+// on first start) or connects to Neo4j, serves the API and the explorer, serves the embedded
+// database over Bolt, and shuts down cleanly on SIGTERM/SIGINT.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loadSavedQueries } from './savedQueries.ts';
-import { openEmbeddedStore } from './store/openStore.ts';
+import { startBoltServer, type RunningBoltServer } from './bolt/boltServer.ts';
+import { openEmbeddedStore, openNeo4jStore } from './store/openStore.ts';
+import type { GraphStore } from './store/types.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (entry: Record<string, unknown>) =>
@@ -15,10 +18,27 @@ const log = (entry: Record<string, unknown>) =>
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  const { store, seeded } = await openEmbeddedStore(config, path.join(root, 'cypher'));
-  if (seeded)
-    log({ level: 'info', msg: 'loaded the article graph into the empty database', dataDir: config.DATA_DIR });
+  let store: GraphStore;
+  if (config.NEO4J_URI) {
+    const neo4jStore = openNeo4jStore(config);
+    store = neo4jStore;
+    // Serve at once; /api/health says what is wrong until Neo4j answers.
+    void neo4jStore
+      .waitUntilReachable({
+        onRetry: (message, delayMs) =>
+          log({ level: 'error', msg: `${message} Retrying in ${Math.round(delayMs / 1000)} s.` }),
+      })
+      .then(() => log({ level: 'info', msg: `connected to Neo4j at ${config.NEO4J_URI}` }));
+  } else {
+    const opened = await openEmbeddedStore(config, path.join(root, 'cypher'));
+    store = opened.store;
+    if (opened.seeded)
+      log({
+        level: 'info',
+        msg: 'loaded the article graph into the empty database',
+        dataDir: config.DATA_DIR,
+      });
+  }
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })
     .version;
   const clientDir = path.join(root, 'client', 'dist');
@@ -46,12 +66,37 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
+  let bolt: RunningBoltServer | undefined;
+  if (config.BOLT_PORT !== 0 && !config.NEO4J_URI) {
+    bolt = await startBoltServer({
+      store,
+      host: config.HOST,
+      port: config.BOLT_PORT,
+      ...(config.BOLT_PASSWORD ? { password: config.BOLT_PASSWORD } : {}),
+      timeoutMs: config.QUERY_TIMEOUT_MS,
+      version,
+      log,
+    }).catch((error: unknown) => {
+      console.error(
+        `Cannot serve Bolt on ${config.HOST}:${config.BOLT_PORT}: ${error instanceof Error ? error.message : String(error)}. Choose another BOLT_PORT, or BOLT_PORT=0 to turn Bolt off.`,
+      );
+      process.exit(1);
+    });
+    const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+    log({
+      level: 'info',
+      msg: `Bolt endpoint for Neo4j drivers on bolt://${host}:${bolt.port} and neo4j://${host}:${bolt.port}`,
+      auth: config.BOLT_PASSWORD ? 'basic (BOLT_PASSWORD)' : 'none',
+    });
+  }
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log({ level: 'info', msg: `${signal}: finishing requests in flight, then closing the database` });
-    server.close(() => {
+    server.close(async () => {
+      await bolt?.close();
       store.close().then(
         () => process.exit(0),
         () => process.exit(1),

@@ -34,11 +34,12 @@ export const searchQuerySchema = z
   })
   .strict();
 
+/** `types=A,B` or `types=A&types=B`: relationship type names. */
 const typeList = z
-  .string()
-  .transform((text) =>
-    text
-      .split(',')
+  .union([z.string(), z.array(z.string())])
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((text) => text.split(','))
       .map((t) => t.trim())
       .filter(Boolean),
   )

@@ -147,6 +147,8 @@ export interface StoreHealth {
   backend: string;
   readOnly: boolean;
   message?: string;
+  /** Whether search is answered from an in-memory index yet ('building' falls back to scanning). */
+  searchIndex?: 'ready' | 'building';
 }
 
 /** A sequence of statements run in one transaction on behalf of the same client. */

@@ -21,6 +21,7 @@ export function metaRoutes(
         readOnly: health.readOnly,
         version: options.version,
         ...(health.message ? { message: health.message } : {}),
+        ...(health.searchIndex ? { searchIndex: health.searchIndex } : {}),
       },
       health.ok ? 200 : 503,
     );

@@ -4,7 +4,7 @@
 
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult as EngineResult } from '@ladybugdb/core';
-import { LagebildError, notFound, readOnly, unavailable } from '../../errors.ts';
+import { LagebildError, notFound, readOnly, timeout, unavailable } from '../../errors.ts';
 import { Mutex, yieldToEventLoop } from '../../util/mutex.ts';
 import type {
   Cursor,
@@ -28,6 +28,8 @@ import { recoverExactIntegers } from './exactIntegers.ts';
 import { neighborhoodOf } from './neighbors.ts';
 import { readSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
+import { SearchIndex } from './searchIndex.ts';
+import { TableNames } from './tableNames.ts';
 import { convertValue, parseId, stripTag, type PropertyTypes } from './values.ts';
 
 export interface LadybugStoreOptions {
@@ -46,6 +48,9 @@ export interface LadybugStoreOptions {
 /** Rows read synchronously before yielding to the event loop (about a millisecond of work). */
 const ROWS_PER_SLICE = 2000;
 
+/** How long past its time limit a read may run before the store stops waiting for it. */
+const DEADLINE_GRACE_MS = 1000;
+
 /** Scripts (seeding, imports) may run long; they still get a limit so nothing hangs forever. */
 const SCRIPT_TIMEOUT_MS = 60 * 60 * 1000;
 
@@ -59,6 +64,12 @@ export class LadybugStore implements GraphStore {
   private readonly defaultTimeoutMs: number;
   private schemaCache: Promise<GraphSchema> | undefined;
   private propertyTypeCache = new Map<string, Map<string, string>>();
+  private readonly tableNames = new TableNames((cypher) => this.read(cypher));
+  /** Names in memory for search-as-you-type; rebuilt in the background after writes. */
+  readonly searchIndex = new SearchIndex({
+    read: (cypher, params) => this.read(cypher, params),
+    nodesById: (ids) => this.nodesById(ids),
+  });
   private closed = false;
 
   private constructor(database: Database, connections: Connection[], options: LadybugStoreOptions) {
@@ -97,6 +108,8 @@ export class LadybugStore implements GraphStore {
 
   private async refreshPropertyTypes(): Promise<void> {
     this.schemaCache = undefined;
+    this.tableNames.invalidate();
+    this.searchIndex.invalidate();
     const schema = await this.schema();
     const cache = new Map<string, Map<string, string>>();
     for (const entry of [
@@ -119,7 +132,12 @@ export class LadybugStore implements GraphStore {
     let releaseWrite: (() => void) | undefined;
     try {
       connection.setQueryTimeout(timeoutMs);
-      const statement = await this.prepare(connection, cypher, timeoutMs);
+      // Preparing folds constants (range(1, 10^8) is built here) and cannot be interrupted either.
+      const statement = await this.withDeadline(
+        this.prepare(connection, cypher, timeoutMs),
+        connection,
+        timeoutMs,
+      );
       const writes = !statement.isReadOnly();
       if (writes && (options.readOnly || this.readOnly))
         throw readOnly(
@@ -129,7 +147,14 @@ export class LadybugStore implements GraphStore {
         );
       if (writes) releaseWrite = await this.writeLock.acquire();
       options.signal?.throwIfAborted();
-      const result = single(await connection.execute(statement, toEngineParams(params)));
+      const execution = connection.execute(statement, toEngineParams(params));
+      // The engine checks its time limit only between pieces of work, and some (a huge list
+      // built by range()) run long between checks. A read that overruns is answered with a
+      // timeout here and its connection set aside until the engine lets go of it. A write is
+      // always waited for: answering "cancelled" for a write that then commits would be a lie.
+      const result = single(
+        writes ? await execution : await this.withDeadline(execution, connection, timeoutMs),
+      );
       if (writes) {
         releaseWrite?.();
         releaseWrite = undefined;
@@ -145,9 +170,48 @@ export class LadybugStore implements GraphStore {
       );
     } catch (error) {
       releaseWrite?.();
-      this.pool.release(connection);
+      if (!this.abandoned.has(connection)) this.pool.release(connection);
       throw translateEngineError(error, { timeoutMs });
     }
+  }
+
+  private readonly abandoned = new WeakSet<Connection>();
+
+  /** Waits for a read up to its time limit plus a grace period, then gives up on it. */
+  private async withDeadline<T>(
+    execution: Promise<T>,
+    connection: Connection,
+    timeoutMs: number,
+  ): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(timeout(timeoutMs)), timeoutMs + DEADLINE_GRACE_MS);
+    });
+    try {
+      return await Promise.race([execution, deadline]);
+    } catch (error) {
+      if (error instanceof LagebildError && error.code === 'Timeout') this.abandon(connection, execution);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Replaces a connection that is stuck in a query; closes it once the engine lets go. */
+  private abandon(connection: Connection, execution: Promise<unknown>): void {
+    this.abandoned.add(connection);
+    const replacement = new lbug.Connection(this.database);
+    this.connections.splice(this.connections.indexOf(connection), 1, replacement);
+    this.pool.release(replacement);
+    void execution
+      .then(
+        (result) => {
+          if (result instanceof lbug.QueryResult) result.close();
+          else if (Array.isArray(result)) for (const r of result) (r as EngineResult).close();
+        },
+        () => undefined,
+      )
+      .finally(() => connection.close().catch(() => undefined));
   }
 
   private async prepare(
@@ -166,9 +230,15 @@ export class LadybugStore implements GraphStore {
     return statement;
   }
 
+  /** Forgets what was derived from the data (schema counts, the search index). */
+  dataChanged(): void {
+    this.schemaCache = undefined;
+    this.searchIndex.invalidate();
+  }
+
   /** Data definition changes the property types the value mapping relies on. */
   private async afterWrite(cypher: string): Promise<void> {
-    this.schemaCache = undefined;
+    this.dataChanged();
     if (/\b(CREATE|DROP|ALTER)\s+(NODE|REL|REL\s+GROUP)?\s*TABLE\b|\bALTER\b/i.test(cypher)) {
       await this.refreshPropertyTypes();
     }
@@ -269,16 +339,46 @@ export class LadybugStore implements GraphStore {
       throw readOnly('This transaction may only read: the statement writes, so it was refused.');
     try {
       const result = single(await connection.execute(statement, toEngineParams(params)));
-      if (!statement.isReadOnly()) this.schemaCache = undefined;
+      const writes = !statement.isReadOnly();
+      if (writes) this.schemaCache = undefined;
+      // Exact integers are asked for again inside the same transaction, so they see its own writes.
+      const sameTransaction = {
+        read: (text: string, values: Record<string, Value> = {}) =>
+          this.readOn(connection, text, values, timeoutMs),
+      };
       return new LadybugCursor(
         result,
         connection,
         () => undefined,
         this.propertyTypes,
-        (rows) => rows,
+        (rows, types, first) =>
+          recoverExactIntegers(rows, types, { store: sameTransaction, cypher, params, writes, first }),
       );
     } catch (error) {
       throw translateEngineError(error, { timeoutMs });
+    }
+  }
+
+  /** Reads every row of a statement on one given connection (one inside a transaction). */
+  private async readOn(
+    connection: Connection,
+    cypher: string,
+    params: Record<string, Value>,
+    timeoutMs: number,
+  ): Promise<Value[][]> {
+    const statement = await this.prepare(connection, cypher, timeoutMs);
+    const result = single(await connection.execute(statement, toEngineParams(params)));
+    const cursor = new LadybugCursor(
+      result,
+      connection,
+      () => undefined,
+      this.propertyTypes,
+      (rows) => rows,
+    );
+    try {
+      return await readAll(cursor, Number.MAX_SAFE_INTEGER);
+    } finally {
+      await cursor.close();
     }
   }
 
@@ -300,19 +400,42 @@ export class LadybugStore implements GraphStore {
     return neighborhoodOf(this, rawId, id, options);
   }
 
-  search(text: string, options: { limit: number }): Promise<SearchHit[]> {
-    return searchNodes(this, text, options.limit);
+  /** The quoted label of node table `table` (from an id "table:offset"), cached until DDL. */
+  labelOfTable(table: number): Promise<string | undefined> {
+    return this.tableNames.quotedName(table);
+  }
+
+  /** A node's uid from the in-memory index (undefined while it is being built). */
+  uidOf(table: number, offset: number): string | undefined {
+    return this.searchIndex.uidOf(table, offset);
+  }
+
+  async search(text: string, options: { limit: number }): Promise<SearchHit[]> {
+    const fromIndex = await this.searchIndex.search(text, options.limit);
+    return fromIndex ?? searchNodes(this, text, options.limit);
   }
 
   async nodesById(ids: string[]): Promise<GraphNode[]> {
     const parsed = ids.map((id) => ({ id, raw: parseId(id) })).filter((entry) => entry.raw !== undefined);
     if (parsed.length === 0) return [];
-    // internal_id() takes literals only; the numbers come from parseId, so nothing else reaches the text.
-    const list = parsed.map(({ raw }) => `internal_id(${raw!.table}, ${raw!.offset})`).join(', ');
-    const rows = await this.read(`MATCH (n) WHERE id(n) IN [${list}] RETURN n`);
-    const byId = new Map(
-      rows.map(([node]) => [(node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' })]),
-    );
+    // One statement per label: naming the label makes the engine seek instead of scanning every table.
+    const byTable = new Map<number, typeof parsed>();
+    for (const entry of parsed)
+      byTable.set(entry.raw!.table, [...(byTable.get(entry.raw!.table) ?? []), entry]);
+    const byId = new Map<string, GraphNode>();
+    for (const [table, entries] of byTable) {
+      const label = await this.labelOfTable(table);
+      if (!label) continue;
+      // By uid when the index knows them all: a primary-key seek instead of a scan of the table.
+      const uids = entries.map(({ raw }) => this.uidOf(raw!.table, raw!.offset));
+      // internal_id() takes literals only; the numbers come from parseId, so nothing else reaches the text.
+      const list = entries.map(({ raw }) => `internal_id(${raw!.table}, ${raw!.offset})`).join(', ');
+      const rows = uids.every((uid) => uid !== undefined)
+        ? await this.read(`UNWIND $uids AS u MATCH (n:${label}) WHERE n.uid = u RETURN n`, { uids })
+        : await this.read(`MATCH (n:${label}) WHERE id(n) IN [${list}] RETURN n`);
+      for (const [node] of rows)
+        byId.set((node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' }));
+    }
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
@@ -331,7 +454,12 @@ export class LadybugStore implements GraphStore {
       };
     try {
       await this.read('RETURN 1');
-      return { ok: true, backend: this.backend, readOnly: this.readOnly };
+      return {
+        ok: true,
+        backend: this.backend,
+        readOnly: this.readOnly,
+        searchIndex: this.searchIndex.ready ? 'ready' : 'building',
+      };
     } catch (error) {
       return {
         ok: false,
@@ -396,6 +524,7 @@ class LadybugTransaction implements StoreTransaction {
     this.finished = true;
     try {
       await this.connection.query(command);
+      if (this.mayWrite && command === 'COMMIT') this.store.dataChanged();
     } catch (error) {
       // After a failed statement the engine has already rolled back; only a failed COMMIT is news.
       if (command === 'COMMIT' && !/No active transaction/i.test(String(error))) {

@@ -1,5 +1,7 @@
 // One node's neighbourhood within a budget: counts per type and direction come from the
 // engine's aggregation, so a hub with 100,000 edges costs one count, not 100,000 rows.
+// The page is read group by group (type and direction, in the order of the counts) with
+// the node's label named, so the engine seeks the node and stops after the budget.
 
 import { notFound } from '../../errors.ts';
 import type {
@@ -11,11 +13,20 @@ import type {
   NodeValue,
   Value,
 } from '../types.ts';
+import { quoteName } from './schema.ts';
 import { stripTag } from './values.ts';
 
 interface Reader {
   read(cypher: string, params?: Record<string, Value>): Promise<Value[][]>;
+  /** The quoted label of a node table id, undefined for an unknown table. */
+  labelOfTable(table: number): Promise<string | undefined>;
+  /** The node's uid when known in memory: a primary-key seek instead of a table scan. */
+  uidOf(table: number, offset: number): string | undefined;
 }
+
+const offset = (raw: { offset: number }) => raw.offset;
+
+const PATTERN = { out: (type: string) => `-[r:${type}]->`, in: (type: string) => `<-[r:${type}]-` };
 
 export async function neighborhoodOf(
   store: Reader,
@@ -23,42 +34,66 @@ export async function neighborhoodOf(
   id: string,
   options: NeighborOptions,
 ): Promise<Neighborhood> {
+  const missing = () =>
+    notFound(`No node has the id "${id}". It may have been deleted; search for it again.`);
+  const label = await store.labelOfTable(raw.table);
+  if (!label) throw missing();
   // The id's numbers are parsed integers, so writing them into the text cannot inject anything.
-  const self = `internal_id(${raw.table}, ${raw.offset})`;
-  const [found] = await store.read(`MATCH (n) WHERE id(n) = ${self} RETURN n`);
-  if (!found) throw notFound(`No node has the id "${id}". It may have been deleted; search for it again.`);
-  const node = stripTag(found[0] as NodeValue);
+  const match = `MATCH (n:${label})`;
+  const self = `id(n) = internal_id(${raw.table}, ${raw.offset})`;
+  const uid = store.uidOf(raw.table, offset(raw));
+  const [found, outCounts, inCounts] = await Promise.all([
+    uid === undefined
+      ? store.read(`${match} WHERE ${self} RETURN n`)
+      : store.read(`${match} WHERE n.uid = $uid AND ${self} RETURN n`, { uid }),
+    store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`),
+    store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`),
+  ]);
+  if (!found[0]) throw missing();
+  const node = stripTag(found[0][0] as NodeValue);
 
-  const counts: NeighborCount[] = [];
-  for (const [direction, pattern] of [
-    ['out', '(n)-[r]->()'],
-    ['in', '(n)<-[r]-()'],
-  ] as const) {
-    const rows = await store.read(
-      `MATCH ${pattern} WHERE id(n) = ${self} RETURN label(r) AS type, count(*) AS c`,
-    );
-    for (const [type, count] of rows) counts.push({ type: String(type), direction, count: Number(count) });
-  }
+  const counts: NeighborCount[] = [
+    ...outCounts.map(([type, count]) => ({
+      type: String(type),
+      direction: 'out' as const,
+      count: Number(count),
+    })),
+    ...inCounts.map(([type, count]) => ({
+      type: String(type),
+      direction: 'in' as const,
+      count: Number(count),
+    })),
+  ];
   counts.sort(
     (a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
   );
 
   const types = options.types?.length ? options.types : undefined;
-  const total = counts.filter((c) => !types || types.includes(c.type)).reduce((sum, c) => sum + c.count, 0);
-  const typeFilter = types ? ' AND label(r) IN $types' : '';
-  const rows = await store.read(
-    `MATCH (n)-[r]-(m) WHERE id(n) = ${self}${typeFilter}
-     RETURN r, m ORDER BY label(r), id(r) SKIP $offset LIMIT $limit`,
-    { offset: options.offset ?? 0, limit: options.limit, ...(types ? { types } : {}) },
-  );
+  const groups = counts.filter((c) => !types || types.includes(c.type));
+  const total = groups.reduce((sum, c) => sum + c.count, 0);
 
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, ReturnType<typeof stripTag<EdgeValue>>>();
-  for (const [edge, other] of rows) {
-    const plainEdge = stripTag(edge as EdgeValue);
-    edges.set(plainEdge.id, plainEdge);
-    const plainNode = stripTag(other as NodeValue);
-    if (plainNode.id !== node.id) nodes.set(plainNode.id, plainNode);
+  let skip = options.offset ?? 0;
+  let budget = options.limit;
+  for (const group of groups) {
+    if (budget <= 0) break;
+    if (skip >= group.count) {
+      skip -= group.count;
+      continue;
+    }
+    const rows = await store.read(
+      `${match}${PATTERN[group.direction](quoteName(group.type))}(m) WHERE ${self} RETURN r, m SKIP $skip LIMIT $limit`,
+      { skip, limit: budget },
+    );
+    skip = 0;
+    budget -= rows.length;
+    for (const [edge, other] of rows) {
+      const plainEdge = stripTag(edge as EdgeValue);
+      edges.set(plainEdge.id, plainEdge);
+      const plainNode = stripTag(other as NodeValue);
+      if (plainNode.id !== node.id) nodes.set(plainNode.id, plainNode);
+    }
   }
   return { node, nodes: [...nodes.values()], edges: [...edges.values()], counts, total };
 }

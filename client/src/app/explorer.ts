@@ -1,0 +1,437 @@
+// The explorer's behaviour: running queries, expanding nodes within a budget, hiding, pinning,
+// undo/redo, and keeping the inspector, legend and status in step with the canvas.
+
+import { ApiError, fetchNeighbors, fetchNode, runQuery } from '../api/client.ts';
+import { parseExactJson } from '../api/exactJson.ts';
+import type { ApiNode, GraphData, NeighborCount, QueryResponse, Value } from '../api/types.ts';
+import type { LayoutName } from '../graph/settings.ts';
+import type { GraphView, ViewSnapshot } from '../graph/view.ts';
+import type { Inspector } from '../panels/inspector.ts';
+import { renderLegend } from '../panels/legend.ts';
+import type { ResultPanel } from '../panels/results.ts';
+import { byId, el, replaceChildren } from '../ui/dom.ts';
+import { nodeCaption } from './format.ts';
+import type { QueryHistory } from './queryHistory.ts';
+import { UndoStack } from './undoStack.ts';
+import { pushUrlQuery } from './urlState.ts';
+
+/** Most nodes one query draws; the Table and JSON tabs still hold the whole result. */
+export const MAX_DRAWN_NODES = 2000;
+
+/** Neighbours loaded per expansion step. */
+export const EXPANSION_BUDGET = 25;
+
+/** How far a node's expansion has got. */
+interface Expansion {
+  offset: number;
+  total: number;
+  counts: NeighborCount[];
+  /** Edges loaded so far per relationship type. */
+  loadedByType: Record<string, number>;
+}
+
+interface ExplorerState {
+  view: ViewSnapshot;
+  expansions: [string, Expansion][];
+}
+
+/** At most `max` nodes and the relationships among them; says how many nodes were left out. */
+function limitGraph(graph: GraphData, max: number): GraphData & { omittedNodes: number } {
+  if (graph.nodes.length <= max) return { ...graph, omittedNodes: 0 };
+  const nodes = graph.nodes.slice(0, max);
+  const kept = new Set(nodes.map((n) => n.id));
+  const edges = graph.edges.filter((e) => kept.has(e.source) && kept.has(e.target));
+  return { nodes, edges, omittedNodes: graph.nodes.length - max };
+}
+
+export interface ExplorerParts {
+  view: GraphView;
+  inspector: Inspector;
+  results: ResultPanel;
+  history: QueryHistory;
+  /** Called after a query ran (to refresh the history list). */
+  onQueryRan: () => void;
+}
+
+export class Explorer {
+  private readonly undoStack = new UndoStack<ExplorerState>();
+  private expansions = new Map<string, Expansion>();
+  private hiddenLabels = new Set<string>();
+  private hiddenTypes = new Set<string>();
+  private readonly errorBox = byId('query-error');
+  private readonly runStatus = byId('run-status');
+  private running = 0;
+  /** The last result had no graph, so the Table tab was opened for the user. */
+  private switchedToTable = false;
+
+  constructor(private readonly parts: ExplorerParts) {
+    const { view } = parts;
+    view.events.on('clickNode', ({ id }) => this.inspectSelection(id));
+    view.events.on('clickEdge', ({ id }) => this.inspectSelection(id));
+    view.events.on('clickStage', () => parts.inspector.clear());
+    view.events.on('doubleClickNode', ({ id }) => void this.expand(id));
+    view.events.on('selectionChange', ({ nodeIds, edgeIds }) => {
+      if (nodeIds.length + edgeIds.length > 1) parts.inspector.showSelection(nodeIds, edgeIds);
+    });
+    view.events.on('contentChange', () => this.refreshLegend());
+    this.refreshButtons();
+  }
+
+  private get view(): GraphView {
+    return this.parts.view;
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+
+  /**
+   * Runs a query and draws its graph (the canvas is kept when the result has no nodes or the
+   * query fails). `push` adds it to the address bar's history.
+   */
+  async run(
+    cypher: string,
+    paramsText: string,
+    options: { push: boolean },
+  ): Promise<QueryResponse | undefined> {
+    let params: Record<string, Value>;
+    try {
+      const parsed = parseExactJson(paramsText.trim() || '{}');
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('they must be one JSON object, e.g. {"uid": "iran"}');
+      params = parsed as Record<string, Value>;
+    } catch (error) {
+      this.showError(
+        'InvalidParameters',
+        `Parameters are not valid: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }
+    if (!cypher.trim()) {
+      this.showError(
+        'InvalidQuery',
+        'The editor is empty: type a Cypher query, e.g. MATCH (n) RETURN n LIMIT 25.',
+      );
+      return undefined;
+    }
+    const ticket = ++this.running;
+    this.setBusy('Running…');
+    try {
+      const result = await runQuery(cypher, params);
+      if (ticket !== this.running) return undefined;
+      this.hideError();
+      this.parts.history.add(cypher, paramsText);
+      this.parts.onQueryRan();
+      if (options.push) pushUrlQuery({ cypher, params: paramsText });
+      const graph = limitGraph(await this.completeGraph(result.graph), MAX_DRAWN_NODES);
+      this.parts.results.setResult(
+        result,
+        (id) => this.nodeName(id) ?? graph.nodes.find((n) => n.id === id)?.properties.name?.toString(),
+        graph.omittedNodes,
+      );
+      if (graph.nodes.length > 0) {
+        this.record();
+        this.expansions.clear();
+        this.parts.inspector.clear();
+        await this.view.setGraph(graph);
+        if (this.switchedToTable) this.parts.results.show('graph');
+        this.switchedToTable = false;
+      } else if (this.parts.results.tab === 'graph') {
+        this.parts.results.show('table');
+        this.switchedToTable = true;
+      }
+      this.setBusy('');
+      return result;
+    } catch (error) {
+      if (ticket !== this.running) return undefined;
+      this.setBusy('');
+      if (error instanceof ApiError) this.showError(error.code, error.message);
+      else this.showError('Error', error instanceof Error ? error.message : String(error));
+      return undefined;
+    } finally {
+      this.refreshButtons();
+    }
+  }
+
+  /** Relationships whose end nodes the query did not return get those nodes fetched, so they can be drawn. */
+  private async completeGraph(graph: GraphData): Promise<GraphData> {
+    const have = new Set(graph.nodes.map((n) => n.id));
+    const missing = [...new Set(graph.edges.flatMap((e) => [e.source, e.target]))].filter(
+      (id) => !have.has(id),
+    );
+    const fetched = await Promise.all(
+      missing.slice(0, 200).map((id) => fetchNode(id).catch(() => undefined)),
+    );
+    return {
+      nodes: [...graph.nodes, ...fetched.filter((n): n is ApiNode => n !== undefined)],
+      edges: graph.edges,
+    };
+  }
+
+  private showError(code: string, message: string): void {
+    replaceChildren(this.errorBox, [el('span', { class: 'error-code', text: code }), message]);
+    this.errorBox.hidden = false;
+  }
+
+  private hideError(): void {
+    this.errorBox.hidden = true;
+    replaceChildren(this.errorBox, []);
+  }
+
+  private setBusy(text: string): void {
+    this.runStatus.textContent = text;
+    document.body.toggleAttribute('data-busy', text !== '');
+  }
+
+  // ---- expansion -----------------------------------------------------------------------------
+
+  /** Loads the first page of a node's neighbours (the budget), or the next page when it was expanded. */
+  async expand(id: string): Promise<void> {
+    const known = this.expansions.get(id);
+    if (known && known.offset >= known.total) {
+      this.view.focus(id);
+      return;
+    }
+    await this.loadPage(id);
+  }
+
+  /** Loads the next page of neighbours of an expanded node. */
+  async loadMore(id: string): Promise<void> {
+    await this.loadPage(id);
+  }
+
+  private async loadPage(id: string): Promise<void> {
+    const previous = this.expansions.get(id);
+    const offset = previous?.offset ?? 0;
+    this.setBusy('Expanding…');
+    try {
+      const page = await fetchNeighbors(id, { limit: EXPANSION_BUDGET, offset });
+      this.record();
+      const loadedByType = { ...(previous?.loadedByType ?? {}) };
+      for (const edge of page.edges) loadedByType[edge.type] = (loadedByType[edge.type] ?? 0) + 1;
+      const expansion: Expansion = {
+        offset: offset + page.returned,
+        total: page.total,
+        counts: page.counts,
+        loadedByType,
+      };
+      this.expansions.set(id, expansion);
+      await this.view.addGraph({ nodes: page.nodes, edges: page.edges }, { anchor: id });
+      this.view.setBadge(id, this.badgeFor(expansion));
+      this.view.select([id]);
+      this.inspectSelection(id);
+    } catch (error) {
+      this.showError(
+        error instanceof ApiError ? error.code : 'Error',
+        error instanceof Error ? error.message : String(error),
+      );
+    } finally {
+      this.setBusy('');
+      this.refreshButtons();
+    }
+  }
+
+  private remainingByType(expansion: Expansion): { type: string; count: number }[] {
+    const totals = new Map<string, number>();
+    for (const c of expansion.counts) totals.set(c.type, (totals.get(c.type) ?? 0) + c.count);
+    return [...totals]
+      .map(([type, count]) => ({ type, count: count - (expansion.loadedByType[type] ?? 0) }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.count - a.count);
+  }
+
+  /** "+7 more: MENTIONS 5, ABOUT 2" under a node that has neighbours not loaded. */
+  private badgeFor(expansion: Expansion): string | undefined {
+    const remaining = expansion.total - expansion.offset;
+    if (remaining <= 0) return undefined;
+    const byType = this.remainingByType(expansion);
+    const shown = byType.slice(0, 2).map((r) => `${r.type} ${r.count}`);
+    return `+${remaining} more: ${shown.join(', ')}${byType.length > 2 ? ', …' : ''}`;
+  }
+
+  // ---- canvas steps --------------------------------------------------------------------------
+
+  private snapshot(): ExplorerState {
+    return { view: this.view.snapshot(), expansions: [...this.expansions].map(([id, e]) => [id, { ...e }]) };
+  }
+
+  /** Remembers the state before a step, for undo. */
+  private record(): void {
+    this.undoStack.record(this.snapshot());
+    this.refreshButtons();
+  }
+
+  private apply(state: ExplorerState): void {
+    this.view.restore(state.view);
+    this.expansions = new Map(state.expansions);
+    this.parts.inspector.clear();
+    this.refreshButtons();
+  }
+
+  undo(): void {
+    const state = this.undoStack.undo(this.snapshot());
+    if (state) this.apply(state);
+  }
+
+  redo(): void {
+    const state = this.undoStack.redo(this.snapshot());
+    if (state) this.apply(state);
+  }
+
+  private selection(): string[] {
+    return [...this.view.selectedNodeIds(), ...this.view.selectedEdgeIds()];
+  }
+
+  hide(ids: string[] = this.selection()): void {
+    if (ids.length === 0) return;
+    this.record();
+    this.view.hide(ids);
+    this.parts.inspector.clear();
+  }
+
+  showHidden(): void {
+    this.record();
+    this.view.showHidden();
+  }
+
+  togglePin(ids: string[] = this.view.selectedNodeIds()): void {
+    if (ids.length === 0) return;
+    this.record();
+    const pin = !ids.every((id) => this.view.isPinned(id));
+    this.view.setPinned(ids, pin);
+    if (ids.length === 1) this.inspectSelection(ids[0]!);
+  }
+
+  keepOnly(ids: string[] = this.selection()): void {
+    if (ids.length === 0) return;
+    this.record();
+    this.view.keepOnly(ids);
+  }
+
+  async expandSelection(): Promise<void> {
+    for (const id of this.view.selectedNodeIds()) await this.expand(id);
+  }
+
+  async loadMoreSelection(): Promise<void> {
+    const [id] = this.view.selectedNodeIds();
+    if (id) await this.loadMore(id);
+  }
+
+  async layout(name: LayoutName): Promise<void> {
+    await this.view.runLayout(name, { incremental: false });
+  }
+
+  /** Adds a node (from search or a link) with its relationships to nodes already shown, and centres it. */
+  async addAndFocus(node: ApiNode): Promise<void> {
+    if (!this.view.has(node.id)) {
+      this.record();
+      let graph: GraphData = { nodes: [node], edges: [] };
+      try {
+        const around = await fetchNeighbors(node.id, { limit: 200 });
+        graph = {
+          nodes: [node],
+          edges: around.edges.filter((e) => this.view.has(e.source) || this.view.has(e.target)),
+        };
+      } catch {
+        // The node alone is still worth showing.
+      }
+      await this.view.addGraph(graph, {});
+    }
+    this.view.focus(node.id);
+    this.inspectSelection(node.id);
+  }
+
+  /** Shows the Article node a relationship's `article` property names. */
+  async showArticle(uid: string): Promise<void> {
+    try {
+      const result = await runQuery('MATCH (a:Article {uid: $uid}) RETURN a', { uid });
+      const node = result.graph.nodes[0];
+      if (!node) this.showError('NotFound', `No Article has the uid "${uid}".`);
+      else await this.addAndFocus(node);
+    } catch (error) {
+      this.showError(
+        error instanceof ApiError ? error.code : 'Error',
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+  }
+
+  setFilter(filter: { hiddenLabels: Set<string>; hiddenTypes: Set<string> }): void {
+    this.hiddenLabels = filter.hiddenLabels;
+    this.hiddenTypes = filter.hiddenTypes;
+    this.view.setFilter(filter);
+  }
+
+  // ---- panels --------------------------------------------------------------------------------
+
+  nodeName(id: string): string | undefined {
+    const node = this.view.node(id);
+    return node ? nodeCaption(node) : undefined;
+  }
+
+  private inspectSelection(id: string): void {
+    const node = this.view.node(id);
+    if (node) {
+      const expansion = this.expansions.get(id);
+      const remaining = expansion ? expansion.total - expansion.offset : 0;
+      this.parts.inspector.showNode(
+        node,
+        {
+          pinned: this.view.isPinned(id),
+          ...(expansion && remaining > 0
+            ? { remaining: { total: remaining, byType: this.remainingByType(expansion) } }
+            : {}),
+        },
+        fetchNeighbors(id, { limit: 1 }).then((page) => page.counts),
+      );
+      return;
+    }
+    const edge = this.view.edge(id);
+    if (edge) this.parts.inspector.showEdge(edge);
+  }
+
+  private refreshLegend(): void {
+    const labels = new Map<string, number>();
+    const types = new Map<string, number>();
+    for (const node of this.view.nodes())
+      for (const label of node.labels) labels.set(label, (labels.get(label) ?? 0) + 1);
+    for (const edge of this.view.edges()) types.set(edge.type, (types.get(edge.type) ?? 0) + 1);
+    renderLegend(
+      byId('legend-labels'),
+      byId('legend-types'),
+      { labels, types, hiddenLabels: this.hiddenLabels, hiddenTypes: this.hiddenTypes },
+      (filter) => this.setFilter(filter),
+    );
+    byId('legend-types-summary').textContent = `Relationship types (${types.size})`;
+    const summary = this.view.summary();
+    byId('canvas-hint').textContent =
+      `${summary.visibleNodes} of ${summary.nodes} nodes, ${summary.visibleEdges} of ${summary.edges} relationships visible · ` +
+      'double-click a node to expand · Shift+drag to box-select';
+  }
+
+  private refreshButtons(): void {
+    const set = (action: string, enabled: boolean) => {
+      const button = document.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
+      if (button) button.disabled = !enabled;
+    };
+    set('undo', this.undoStack.canUndo);
+    set('redo', this.undoStack.canRedo);
+  }
+
+  /** What tests and the console may read: the canvas content as the user sees it. */
+  debugState(): Record<string, unknown> {
+    const hiddenCaptions = new Set(this.view.hiddenCaptionIds());
+    return {
+      summary: this.view.summary(),
+      nodes: this.view.nodes().map((n) => ({
+        id: n.id,
+        name: nodeCaption(n),
+        labels: n.labels,
+        visible: this.view.isVisible(n.id),
+        captionShown: !hiddenCaptions.has(n.id),
+      })),
+      edges: this.view.edges().map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target })),
+      busy: this.view.busy || document.body.hasAttribute('data-busy'),
+      canUndo: this.undoStack.canUndo,
+      canRedo: this.undoStack.canRedo,
+    };
+  }
+}

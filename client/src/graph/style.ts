@@ -1,0 +1,98 @@
+// The canvas stylesheet as plain data, built from the view settings (theme, font sizes).
+
+import type { GraphViewSettings } from './settings.ts';
+
+/** One stylesheet rule: a selector and its properties (cytoscape's JSON stylesheet format). */
+export interface StyleRule {
+  selector: string;
+  style: Record<string, string | number>;
+}
+
+/** The rules for nodes, edges, selection, pins, hidden captions and quiet relationship types. */
+export function buildStyle(settings: GraphViewSettings): StyleRule[] {
+  const { theme } = settings;
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)',
+        width: 26,
+        height: 26,
+        label: 'data(display)',
+        'font-family': 'system-ui, sans-serif',
+        'font-size': settings.nodeFontSize,
+        color: theme.text,
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 3,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'text-outline-color': theme.textOutline,
+        'text-outline-width': 2,
+        'text-outline-opacity': 0.9,
+        'border-width': 1.5,
+        'border-color': theme.textOutline,
+        'min-zoomed-font-size': 5,
+      },
+    },
+    { selector: 'node[label = "Article"]', style: { width: 34, height: 22 } },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        width: 1.4,
+        'line-color': theme.edge,
+        'target-arrow-color': theme.edge,
+        label: 'data(type)',
+        'font-family': 'system-ui, sans-serif',
+        'font-size': settings.edgeFontSize,
+        color: theme.text,
+        'text-rotation': 'autorotate',
+        'text-outline-color': theme.background,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 5,
+      },
+    },
+    {
+      selector: 'edge.quiet',
+      style: {
+        label: '',
+        'line-style': 'dashed',
+        'line-dash-pattern': [4, 4] as unknown as string,
+        'line-color': theme.quietEdge,
+        'target-arrow-color': theme.quietEdge,
+        width: 0.8,
+      },
+    },
+    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
+    { selector: '.user-hidden, .filtered', style: { display: 'none' } },
+    {
+      selector: 'node.has-more',
+      style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.text },
+    },
+    {
+      selector: 'node.pinned',
+      style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.text },
+    },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-color': theme.selection, 'text-opacity': 1, 'z-index': 10 },
+    },
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 3,
+        'line-color': theme.selection,
+        'target-arrow-color': theme.selection,
+        'text-opacity': 1,
+        label: 'data(type)',
+        'z-index': 10,
+      },
+    },
+    { selector: '.hover', style: { 'text-opacity': 1, 'z-index': 20 } },
+    { selector: 'edge.hover', style: { label: 'data(type)' } },
+  ];
+}

@@ -1,0 +1,641 @@
+// The graph canvas: the only module that talks to cytoscape. Everything else uses this class's
+// methods and its typed events, so the drawing library could be swapped without touching the app.
+
+import cytoscape from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { ApiEdge, ApiNode, GraphData } from '../api/types.ts';
+import { nodeCaption } from '../app/format.ts';
+import { labelsToHide, rotatedBox, type LabelBox, type Point } from './declutter.ts';
+import { Emitter } from './emitter.ts';
+import { labelStyle } from './palette.ts';
+import {
+  resolveSettings,
+  validateSettings,
+  type GraphViewSettings,
+  type GraphViewSettingsInput,
+  type LayoutName,
+  type ThemeColors,
+} from './settings.ts';
+import { seedFrom, withSeededRandom } from './seededRandom.ts';
+import { buildStyle } from './style.ts';
+
+cytoscape.use(fcose);
+
+/** What the canvas tells the app. */
+export interface GraphViewEvents {
+  clickNode: { id: string };
+  clickEdge: { id: string };
+  doubleClickNode: { id: string };
+  clickStage: Record<string, never>;
+  selectionChange: { nodeIds: string[]; edgeIds: string[] };
+  layoutStop: { layout: LayoutName };
+  /** Elements were added, removed, hidden or shown. */
+  contentChange: Record<string, never>;
+}
+
+/** Everything needed to put the canvas back exactly as it was (for undo and redo). */
+export interface ViewSnapshot {
+  nodes: {
+    data: ApiNode;
+    position: { x: number; y: number };
+    pinned: boolean;
+    hidden: boolean;
+    badge?: string;
+  }[];
+  edges: { data: ApiEdge; hidden: boolean }[];
+  selected: string[];
+  viewport: { zoom: number; pan: { x: number; y: number } };
+}
+
+/** What the canvas holds: all elements, and those the user can see. */
+export interface ViewSummary {
+  nodes: number;
+  edges: number;
+  visibleNodes: number;
+  visibleEdges: number;
+}
+
+type Core = cytoscape.Core;
+
+/** Relationships of a node that are drawn as facts (quiet ones such as MENTIONS left out). */
+function factDegree(node: cytoscape.NodeSingular): number {
+  return node.connectedEdges().not('.quiet').length;
+}
+
+export class GraphView {
+  readonly events = new Emitter<GraphViewEvents>();
+  private settings: GraphViewSettings;
+  private readonly cy: Core;
+  private hiddenLabels = new Set<string>();
+  private hiddenTypes = new Set<string>();
+  private layoutRunning: cytoscape.Layouts | undefined;
+  private currentLayout: LayoutName;
+  private readonly resizeObserver: ResizeObserver;
+  /** The viewport shows the whole graph and the user has not panned or zoomed since. */
+  private fitted = false;
+  private measureContext: CanvasRenderingContext2D | undefined;
+  private readonly textWidths = new Map<string, number>();
+
+  constructor(container: HTMLElement, settings: GraphViewSettingsInput = {}) {
+    this.settings = validateSettings(resolveSettings(settings));
+    this.currentLayout = this.settings.layout;
+    this.cy = cytoscape({
+      container,
+      style: buildStyle(this.settings) as unknown as cytoscape.StylesheetJson,
+      minZoom: this.settings.minZoom,
+      maxZoom: this.settings.maxZoom,
+      boxSelectionEnabled: true,
+      selectionType: 'single',
+    });
+    this.wireEvents();
+    this.resizeObserver = new ResizeObserver(() => {
+      this.cy.resize();
+      if (this.fitted) this.fit();
+    });
+    this.resizeObserver.observe(container);
+  }
+
+  private wireEvents(): void {
+    const cy = this.cy;
+    cy.on('tap', 'node', (event) => this.events.emit('clickNode', { id: event.target.id() }));
+    cy.on('tap', 'edge', (event) => this.events.emit('clickEdge', { id: event.target.id() }));
+    cy.on('dbltap', 'node', (event) => this.events.emit('doubleClickNode', { id: event.target.id() }));
+    cy.on('tap', (event) => {
+      if (event.target === cy) this.events.emit('clickStage', {});
+    });
+    let pending = false;
+    cy.on('select unselect', () => {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        this.events.emit('selectionChange', {
+          nodeIds: this.selectedNodeIds(),
+          edgeIds: this.selectedEdgeIds(),
+        });
+      });
+    });
+    cy.on('dragpan scrollzoom pinchzoom', () => {
+      this.fitted = false;
+    });
+    cy.on('mouseover', 'node, edge', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
+  }
+
+  /** Replaces the canvas content with `graph` and lays it out. */
+  async setGraph(graph: GraphData): Promise<void> {
+    this.stopLayout();
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(this.toElements(graph, new Set()));
+      this.applyFilter();
+    });
+    this.events.emit('contentChange', {});
+    await this.runLayout(this.currentLayout, { incremental: false });
+  }
+
+  /**
+   * Adds what is not on the canvas yet; new nodes start around `anchor` and the layout continues
+   * from the current positions. Returns the ids that were new.
+   */
+  async addGraph(
+    graph: GraphData,
+    options: { anchor?: string } = {},
+  ): Promise<{ nodeIds: string[]; edgeIds: string[] }> {
+    const known = new Set(this.cy.elements().map((element) => element.id()));
+    const anchor = options.anchor ? this.cy.getElementById(options.anchor) : undefined;
+    const center = anchor?.nonempty() ? anchor.position() : this.viewCenter();
+    const elements = this.toElements(graph, known);
+    const newNodes = elements.filter((element) => element.group === 'nodes');
+    newNodes.forEach((element, index) => {
+      const angle = (2 * Math.PI * index) / Math.max(newNodes.length, 1);
+      element.position = { x: center.x + 80 * Math.cos(angle), y: center.y + 80 * Math.sin(angle) };
+    });
+    if (elements.length === 0) return { nodeIds: [], edgeIds: [] };
+    this.cy.batch(() => {
+      this.cy.add(elements);
+      this.applyFilter();
+    });
+    this.events.emit('contentChange', {});
+    await this.runLayout(this.currentLayout, { incremental: true });
+    return {
+      nodeIds: newNodes.map((element) => String(element.data.id)),
+      edgeIds: elements
+        .filter((element) => element.group === 'edges')
+        .map((element) => String(element.data.id)),
+    };
+  }
+
+  private toElements(graph: GraphData, known: Set<string>): cytoscape.ElementDefinition[] {
+    const elements: cytoscape.ElementDefinition[] = [];
+    const nodeIds = new Set(known);
+    for (const node of graph.nodes) {
+      if (nodeIds.has(node.id)) continue;
+      nodeIds.add(node.id);
+      const style = labelStyle(node.labels[0]);
+      const caption = nodeCaption(node);
+      elements.push({
+        group: 'nodes',
+        data: {
+          id: node.id,
+          caption,
+          display: caption,
+          label: node.labels[0] ?? '',
+          color: style.color,
+          shape: style.shape,
+          raw: node,
+        },
+      });
+    }
+    for (const edge of graph.edges) {
+      if (known.has(edge.id) || !nodeIds.has(edge.source) || !nodeIds.has(edge.target)) continue;
+      known.add(edge.id);
+      elements.push({
+        group: 'edges',
+        data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, raw: edge },
+        classes: this.settings.quietTypes.includes(edge.type) ? ['quiet'] : [],
+      });
+    }
+    return elements;
+  }
+
+  private viewCenter(): { x: number; y: number } {
+    const extent = this.cy.extent();
+    return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+  }
+
+  /** Runs a layout over the visible elements; resolves when it has stopped. */
+  runLayout(name: LayoutName, options: { incremental?: boolean } = {}): Promise<void> {
+    this.stopLayout();
+    this.currentLayout = name;
+    const elements = this.cy.elements().not('.user-hidden, .filtered');
+    const size = elements.nodes().length;
+    const animate = options.incremental === true && size <= this.settings.animateUpTo;
+    const common = { fit: true, padding: 30, animate, animationDuration: 350 };
+    const layoutOptions: Record<LayoutName, Record<string, unknown>> = {
+      fcose: {
+        name: 'fcose',
+        // Polishing costs time that large graphs do not repay: draft is the spectral layout alone.
+        quality: size <= 300 ? 'proof' : size <= 1000 ? 'default' : 'draft',
+        randomize: !options.incremental,
+        nodeDimensionsIncludeLabels: size <= 1000,
+        idealEdgeLength: 110,
+        nodeRepulsion: 12000,
+        edgeElasticity: 0.25,
+        gravity: 0.2,
+        numIter: size <= 1000 ? 2500 : 1000,
+        nodeSeparation: 90,
+        packComponents: true,
+      },
+      concentric: {
+        name: 'concentric',
+        // The most connected nodes in the middle, four degree bands around them.
+        concentric: (node: cytoscape.NodeSingular) => factDegree(node),
+        levelWidth: (nodes: cytoscape.NodeCollection) => Math.max(1, nodes.max(factDegree).value / 4),
+        minNodeSpacing: 12,
+        spacingFactor: 0.9,
+      },
+      breadthfirst: {
+        name: 'breadthfirst',
+        // A tree grown from the most connected node, so the hub sits on top.
+        directed: false,
+        roots: elements.nodes().max(factDegree).ele,
+        spacingFactor: 0.9,
+        avoidOverlap: true,
+      },
+      grid: {
+        name: 'grid',
+        avoidOverlap: true,
+        avoidOverlapPadding: 30,
+        nodeDimensionsIncludeLabels: true,
+        condense: false,
+      },
+    };
+    return new Promise((resolve) => {
+      if (elements.nodes().length === 0) {
+        this.declutter();
+        resolve();
+        return;
+      }
+      const layout = elements.layout({
+        ...common,
+        ...layoutOptions[name],
+      } as unknown as cytoscape.LayoutOptions);
+      this.layoutRunning = layout;
+      layout.one('layoutstop', () => {
+        if (this.layoutRunning === layout) this.layoutRunning = undefined;
+        this.limitZoom(elements);
+        this.fitted = true;
+        this.declutter();
+        this.events.emit('layoutStop', { layout: name });
+        resolve();
+      });
+      // Same elements, same picture: the layout's randomness is seeded from the element ids.
+      const seed = seedFrom(
+        elements
+          .map((element) => element.id())
+          .sort()
+          .join(','),
+      );
+      withSeededRandom(seed, () => layout.run());
+    });
+  }
+
+  private stopLayout(): void {
+    const running = this.layoutRunning;
+    this.layoutRunning = undefined;
+    running?.stop();
+  }
+
+  /** True while a layout is moving nodes. */
+  get busy(): boolean {
+    return this.layoutRunning !== undefined;
+  }
+
+  get layout(): LayoutName {
+    return this.currentLayout;
+  }
+
+  /** Hides captions that would overlap a caption of a more connected element. */
+  declutter(): void {
+    const cy = this.cy;
+    cy.elements().removeClass('label-hidden');
+    if (!this.settings.declutterLabels) return;
+    const visible = cy.elements().not('.user-hidden, .filtered');
+    const boxes: LabelBox[] = [];
+    const obstacles: LabelBox[] = [];
+    const toBox = (
+      bb: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH,
+      box: Omit<LabelBox, 'x1' | 'y1' | 'x2' | 'y2'>,
+    ): LabelBox | undefined =>
+      bb.w > 0 && bb.h > 0 ? { ...box, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } : undefined;
+    visible.nodes().forEach((node) => {
+      const id = node.id();
+      const body = toBox(node.boundingBox({ includeLabels: false }), {
+        id: `body:${id}`,
+        owner: `body:${id}`,
+        priority: 0,
+      });
+      if (body) obstacles.push(body);
+      const label = toBox(
+        node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }),
+        {
+          id,
+          owner: id,
+          // Node captions may cross other nodes' bodies (their outline keeps them legible), so a
+          // hub's name is never lost to a crowded neighbourhood; they never overlap other captions.
+          ignoreBodies: true,
+          priority: 1000 + node.degree(false) + (node.selected() ? 10000 : 0),
+        },
+      );
+      if (label) boxes.push(label);
+    });
+    visible.edges().forEach((edge) => {
+      const geometry = this.edgeCaptionGeometry(edge);
+      if (!geometry) return;
+      boxes.push({
+        id: edge.id(),
+        owner: edge.id(),
+        priority: edge.source().degree(false) + edge.target().degree(false) + (edge.selected() ? 10000 : 0),
+        ...geometry,
+      });
+    });
+    const hide = labelsToHide(boxes, obstacles);
+    cy.batch(() => {
+      for (const id of hide) cy.getElementById(id).addClass('label-hidden');
+    });
+  }
+
+  /**
+   * Where an edge's caption is drawn, as a rotated box in model coordinates: centred on the edge's
+   * midpoint and turned along it (the canvas autorotates captions), sized by measuring the text.
+   */
+  private edgeCaptionGeometry(edge: cytoscape.EdgeSingular): ReturnType<typeof rotatedBox> | undefined {
+    if (edge.hasClass('quiet') || edge.isLoop()) return undefined;
+    const text = String(edge.data('type') ?? '');
+    if (!text) return undefined;
+    const size = this.settings.edgeFontSize;
+    const outline = 2;
+    const width = this.measureText(text, size) + 2 * outline;
+    const height = size * 1.25 + 2 * outline;
+    const from = edge.source().position();
+    const to = edge.target().position();
+    return rotatedBox(edge.midpoint(), width, height, Math.atan2(to.y - from.y, to.x - from.x));
+  }
+
+  private measureText(text: string, size: number): number {
+    const key = `${size}:${text}`;
+    let width = this.textWidths.get(key);
+    if (width === undefined) {
+      this.measureContext ??= document.createElement('canvas').getContext('2d') ?? undefined;
+      if (this.measureContext) this.measureContext.font = `${size}px system-ui, sans-serif`;
+      width = this.measureContext ? this.measureContext.measureText(text).width : text.length * size * 0.6;
+      this.textWidths.set(key, width);
+    }
+    return width;
+  }
+
+  /** Shows or hides nodes of labels and relationships of types (the legend's toggles). */
+  setFilter(filter: { hiddenLabels: Iterable<string>; hiddenTypes: Iterable<string> }): void {
+    this.hiddenLabels = new Set(filter.hiddenLabels);
+    this.hiddenTypes = new Set(filter.hiddenTypes);
+    this.cy.batch(() => this.applyFilter());
+    this.declutter();
+    this.events.emit('contentChange', {});
+  }
+
+  private applyFilter(): void {
+    this.cy.nodes().forEach((node) => {
+      node.toggleClass('filtered', this.hiddenLabels.has(String(node.data('label'))));
+    });
+    this.cy.edges().forEach((edge) => {
+      edge.toggleClass('filtered', this.hiddenTypes.has(String(edge.data('type'))));
+    });
+  }
+
+  /** Hides nodes and relationships (with the relationships of hidden nodes). */
+  hide(ids: string[]): void {
+    const elements = this.collection(ids);
+    elements.union(elements.nodes().connectedEdges()).addClass('user-hidden').unselect();
+    this.declutter();
+    this.events.emit('contentChange', {});
+  }
+
+  /** Shows everything hidden with `hide`. */
+  showHidden(): void {
+    this.cy.elements('.user-hidden').removeClass('user-hidden');
+    this.declutter();
+    this.events.emit('contentChange', {});
+  }
+
+  /** Removes every node and relationship except `ids` (and relationships between kept nodes). */
+  keepOnly(ids: string[]): void {
+    const keep = this.collection(ids);
+    const keptNodes = keep.nodes().union(keep.edges().connectedNodes());
+    const keptEdges = keep.edges().union(keptNodes.edgesWith(keptNodes));
+    this.cy.elements().not(keptNodes).not(keptEdges).remove();
+    this.declutter();
+    this.events.emit('contentChange', {});
+  }
+
+  /** Removes nodes (with their relationships) and relationships. */
+  remove(ids: string[]): void {
+    this.collection(ids).remove();
+    this.declutter();
+    this.events.emit('contentChange', {});
+  }
+
+  /** Locks nodes where they are, or unlocks them. */
+  setPinned(ids: string[], pinned: boolean): void {
+    this.collection(ids)
+      .nodes()
+      .forEach((node) => {
+        if (pinned) node.lock().addClass('pinned');
+        else node.unlock().removeClass('pinned');
+      });
+  }
+
+  isPinned(id: string): boolean {
+    return this.cy.getElementById(id).hasClass('pinned');
+  }
+
+  /** A second caption line under a node (e.g. how many neighbours are not loaded), or none. */
+  setBadge(id: string, badge: string | undefined): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    node.data('badge', badge);
+    node.data('display', badge ? `${node.data('caption')}\n${badge}` : node.data('caption'));
+    node.toggleClass('has-more', Boolean(badge));
+  }
+
+  private collection(ids: string[]): cytoscape.CollectionReturnValue {
+    let collection = this.cy.collection();
+    for (const id of ids) collection = collection.union(this.cy.getElementById(id));
+    return collection;
+  }
+
+  fit(): void {
+    const visible = this.cy.elements().not('.user-hidden, .filtered');
+    this.cy.fit(visible, 30);
+    this.limitZoom(visible);
+    this.fitted = true;
+  }
+
+  /** A fitted small graph should not be blown up: keep the zoom at most `maxFitZoom`. */
+  private limitZoom(elements: cytoscape.CollectionReturnValue): void {
+    if (this.cy.zoom() <= this.settings.maxFitZoom) return;
+    this.cy.zoom(this.settings.maxFitZoom);
+    this.cy.center(elements);
+  }
+
+  zoomBy(factor: number): void {
+    this.fitted = false;
+    const { width, height } = this.cy.container()!.getBoundingClientRect();
+    this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
+  }
+
+  /** Centres the canvas on a node and selects it. */
+  focus(id: string): void {
+    const node = this.cy.getElementById(id);
+    if (node.empty()) return;
+    this.fitted = false;
+    this.cy.elements().unselect();
+    node.select();
+    this.cy.animate({ center: { eles: node }, zoom: Math.max(this.cy.zoom(), 1), duration: 250 });
+  }
+
+  select(ids: string[]): void {
+    this.cy.elements().unselect();
+    this.collection(ids).select();
+  }
+
+  selectedNodeIds(): string[] {
+    return this.cy.nodes(':selected').map((node) => node.id());
+  }
+
+  selectedEdgeIds(): string[] {
+    return this.cy.edges(':selected').map((edge) => edge.id());
+  }
+
+  has(id: string): boolean {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  node(id: string): ApiNode | undefined {
+    const node = this.cy.getElementById(id);
+    return node.nonempty() && node.isNode() ? (node.data('raw') as ApiNode) : undefined;
+  }
+
+  edge(id: string): ApiEdge | undefined {
+    const edge = this.cy.getElementById(id);
+    return edge.nonempty() && edge.isEdge() ? (edge.data('raw') as ApiEdge) : undefined;
+  }
+
+  /** All nodes on the canvas, hidden ones included. */
+  nodes(): ApiNode[] {
+    return this.cy.nodes().map((node) => node.data('raw') as ApiNode);
+  }
+
+  edges(): ApiEdge[] {
+    return this.cy.edges().map((edge) => edge.data('raw') as ApiEdge);
+  }
+
+  /** Whether the user can see this element now (not hidden, not filtered). */
+  isVisible(id: string): boolean {
+    const element = this.cy.getElementById(id);
+    return element.nonempty() && !element.hasClass('user-hidden') && !element.hasClass('filtered');
+  }
+
+  /** Where a node (or a relationship's midpoint) is drawn, in pixels from the canvas's top left corner. */
+  renderedPosition(id: string): { x: number; y: number } | undefined {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return undefined;
+    if (element.isEdge()) return { ...element.renderedMidpoint() };
+    return { ...(element as cytoscape.NodeSingular).renderedPosition() };
+  }
+
+  /** Ids of elements whose caption is currently hidden to avoid overlap. */
+  hiddenCaptionIds(): string[] {
+    return this.cy.elements('.label-hidden').map((element) => element.id());
+  }
+
+  /**
+   * Corners of the captions the user can see, in pixels (for checking that none overlap): node
+   * captions from the canvas's own bounding boxes, relationship captions as rotated boxes.
+   */
+  captionBoxes(): { id: string; corners: Point[] }[] {
+    const pan = this.cy.pan();
+    const zoom = this.cy.zoom();
+    const visible = this.cy.elements().not('.user-hidden, .filtered, .label-hidden');
+    const nodes = visible.nodes().map((node) => {
+      const bb = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      const corners: Point[] = [
+        [bb.x1, bb.y1],
+        [bb.x2, bb.y1],
+        [bb.x2, bb.y2],
+        [bb.x1, bb.y2],
+      ];
+      return { id: node.id(), corners };
+    });
+    const edges = visible.edges().map((edge) => {
+      const corners = this.edgeCaptionGeometry(edge)?.corners ?? [];
+      return { id: edge.id(), corners: corners.map(([x, y]): Point => [x * zoom + pan.x, y * zoom + pan.y]) };
+    });
+    return [...nodes, ...edges.filter((edge) => edge.corners.length === 4)];
+  }
+
+  summary(): ViewSummary {
+    const visible = this.cy.elements().not('.user-hidden, .filtered');
+    return {
+      nodes: this.cy.nodes().length,
+      edges: this.cy.edges().length,
+      visibleNodes: visible.nodes().length,
+      visibleEdges: visible.edges().length,
+    };
+  }
+
+  snapshot(): ViewSnapshot {
+    return {
+      nodes: this.cy.nodes().map((node) => ({
+        data: node.data('raw') as ApiNode,
+        position: { ...node.position() },
+        pinned: node.hasClass('pinned'),
+        hidden: node.hasClass('user-hidden'),
+        ...(node.data('badge') ? { badge: String(node.data('badge')) } : {}),
+      })),
+      edges: this.cy
+        .edges()
+        .map((edge) => ({ data: edge.data('raw') as ApiEdge, hidden: edge.hasClass('user-hidden') })),
+      selected: this.cy.elements(':selected').map((element) => element.id()),
+      viewport: { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } },
+    };
+  }
+
+  /** Puts back a snapshot: the same elements at the same places, hidden and pinned as they were. */
+  restore(snapshot: ViewSnapshot): void {
+    this.stopLayout();
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.elements().remove();
+      const elements = this.toElements(
+        { nodes: snapshot.nodes.map((n) => n.data), edges: snapshot.edges.map((e) => e.data) },
+        new Set(),
+      );
+      cy.add(elements);
+      for (const saved of snapshot.nodes) {
+        const node = cy.getElementById(saved.data.id);
+        node.position(saved.position);
+        if (saved.hidden) node.addClass('user-hidden');
+        if (saved.pinned) node.lock().addClass('pinned');
+        this.setBadge(saved.data.id, saved.badge);
+      }
+      for (const saved of snapshot.edges)
+        if (saved.hidden) cy.getElementById(saved.data.id).addClass('user-hidden');
+      this.collection(snapshot.selected).select();
+      this.applyFilter();
+    });
+    this.cy.viewport({ zoom: snapshot.viewport.zoom, pan: snapshot.viewport.pan });
+    this.fitted = false;
+    this.declutter();
+    this.events.emit('contentChange', {});
+  }
+
+  /** Restyles the canvas for a new theme. */
+  setTheme(theme: Partial<ThemeColors>): void {
+    this.settings = validateSettings(
+      resolveSettings({ ...this.settings, theme: { ...this.settings.theme, ...theme } }),
+    );
+    this.cy.style(buildStyle(this.settings) as unknown as cytoscape.StylesheetJson);
+  }
+
+  /** Call after the container changed size. */
+  resize(): void {
+    this.cy.resize();
+  }
+
+  destroy(): void {
+    this.resizeObserver.disconnect();
+    this.stopLayout();
+    this.cy.destroy();
+  }
+}
