@@ -7,6 +7,13 @@ import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { graphRoutes } from './http/routes/graph.ts';
 import { metaRoutes } from './http/routes/meta.ts';
 import { queryRoutes } from './http/routes/query.ts';
+import {
+  bearerAuth,
+  corsPolicy,
+  loopbackHostGuard,
+  securityHeaders,
+  type SecurityOptions,
+} from './http/security.ts';
 
 export interface AppOptions {
   store: GraphStore;
@@ -17,6 +24,8 @@ export interface AppOptions {
   /** Where the built client lives; not served when absent. */
   clientDir?: string;
   log?: (entry: Record<string, unknown>) => void;
+  /** Tokens and CORS (server/http/security.ts); open on loopback when absent. */
+  security?: SecurityOptions;
 }
 
 /** Largest JSON body the API accepts. */
@@ -27,13 +36,18 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  const security = options.security ?? {};
+  app.use(securityHeaders(), loopbackHostGuard(security), corsPolicy(security));
+  app.use('/api', bearerAuth(security));
   app.use(
     express.json({ limit: BODY_LIMIT, strict: false, type: ['application/json', 'application/*+json'] }),
   );
 
   const api = express.Router();
   api.use(metaRoutes(options.store, { savedQueries: options.savedQueries, version: options.version }));
-  api.use(queryRoutes(options.store, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, log }));
+  api.use(
+    queryRoutes(options.store, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, log, security }),
+  );
   api.use(graphRoutes(options.store));
   api.use(notFoundHandler);
   app.use('/api', api);

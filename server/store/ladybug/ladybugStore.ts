@@ -97,6 +97,11 @@ export class LadybugStore implements GraphStore {
       return store;
     } catch (error) {
       await database?.close().catch(() => undefined);
+      if (/Could not set lock/i.test(String(error)))
+        throw unavailable(
+          `The database at ${options.path} is in use by another process (another Lagebild?). Stop that one, or start with another DATA_DIR.`,
+          error,
+        );
       throw unavailable(
         `Cannot open the embedded database at ${options.path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
         error,
@@ -145,7 +150,10 @@ export class LadybugStore implements GraphStore {
             ? undefined
             : 'This request may only read: the statement writes, so it was refused and nothing was changed.',
         );
-      if (writes) releaseWrite = await this.writeLock.acquire();
+      if (writes) {
+        options.onWrite?.();
+        releaseWrite = await this.writeLock.acquire();
+      }
       options.signal?.throwIfAborted();
       const execution = connection.execute(statement, toEngineParams(params));
       // The engine checks its time limit only between pieces of work, and some (a huge list
