@@ -6,6 +6,7 @@ import type { GraphStore } from './store/types.ts';
 import { errorHandler, notFoundHandler } from './http/errorHandler.ts';
 import { graphRoutes } from './http/routes/graph.ts';
 import { metaRoutes } from './http/routes/meta.ts';
+import { rejectMalformedUrls, verifyUtf8Body } from './http/inputGuards.ts';
 import { queryRoutes } from './http/routes/query.ts';
 import {
   bearerAuth,
@@ -37,10 +38,15 @@ export function createApp(options: AppOptions): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const security = options.security ?? {};
-  app.use(securityHeaders(), loopbackHostGuard(security), corsPolicy(security));
+  app.use(securityHeaders(), loopbackHostGuard(security), corsPolicy(security), rejectMalformedUrls);
   app.use('/api', bearerAuth(security));
   app.use(
-    express.json({ limit: BODY_LIMIT, strict: false, type: ['application/json', 'application/*+json'] }),
+    express.json({
+      limit: BODY_LIMIT,
+      strict: false,
+      type: ['application/json', 'application/*+json'],
+      verify: verifyUtf8Body,
+    }),
   );
 
   const api = express.Router();

@@ -30,6 +30,7 @@ import { readSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { SearchIndex } from './searchIndex.ts';
 import { TableNames } from './tableNames.ts';
+import { assertStatementAllowed } from './statementPolicy.ts';
 import { convertValue, parseId, stripTag, type PropertyTypes } from './values.ts';
 
 export interface LadybugStoreOptions {
@@ -132,6 +133,7 @@ export class LadybugStore implements GraphStore {
     options: QueryOptions = {},
   ): Promise<Cursor> {
     this.assertOpen();
+    assertStatementAllowed(cypher);
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const connection = await this.pool.acquire();
     let releaseWrite: (() => void) | undefined;
@@ -341,6 +343,7 @@ export class LadybugStore implements GraphStore {
     timeoutMs: number,
     mayWrite: boolean,
   ): Promise<Cursor> {
+    assertStatementAllowed(cypher);
     connection.setQueryTimeout(timeoutMs);
     const statement = await this.prepare(connection, cypher, timeoutMs);
     if (!statement.isReadOnly() && !mayWrite)
