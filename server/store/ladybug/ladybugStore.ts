@@ -140,12 +140,23 @@ export class LadybugStore implements GraphStore {
     try {
       connection.setQueryTimeout(timeoutMs);
       // Preparing folds constants (range(1, 10^8) is built here) and cannot be interrupted either.
-      const statement = await this.withDeadline(
-        this.prepare(connection, cypher, timeoutMs),
-        connection,
-        timeoutMs,
-      );
+      const prepareOnce = () =>
+        this.withDeadline(this.prepare(connection, cypher, timeoutMs), connection, timeoutMs);
+      let statement: PreparedStatement;
+      try {
+        statement = await prepareOnce();
+      } catch (error) {
+        // Preparing a write opens a write transaction for a moment, which the engine refuses while
+        // another write runs: wait for the writers' turn, then prepare again.
+        if (!isWriterBusy(error)) throw error;
+        releaseWrite = await this.writeLock.acquire();
+        statement = await retryWhileWriterBusy(prepareOnce);
+      }
       const writes = !statement.isReadOnly();
+      if (!writes) {
+        releaseWrite?.();
+        releaseWrite = undefined;
+      }
       if (writes && (options.readOnly || this.readOnly))
         throw readOnly(
           this.readOnly
@@ -154,10 +165,13 @@ export class LadybugStore implements GraphStore {
         );
       if (writes) {
         options.onWrite?.();
-        releaseWrite = await this.writeLock.acquire();
+        releaseWrite ??= await this.writeLock.acquire();
       }
       options.signal?.throwIfAborted();
-      const execution = connection.execute(statement, toEngineParams(params));
+      // A write refused because another connection is preparing one did not happen: try again.
+      const execution = writes
+        ? retryWhileWriterBusy(() => connection.execute(statement, toEngineParams(params)))
+        : connection.execute(statement, toEngineParams(params));
       // The engine checks its time limit only between pieces of work, and some (a huge list
       // built by range()) run long between checks. A read that overruns is answered with a
       // timeout here and its connection set aside until the engine lets go of it. A write is
@@ -597,6 +611,23 @@ class LadybugCursor implements Cursor {
     this.closed = true;
     this.result.close();
     this.onClose();
+  }
+}
+
+/** The engine's answer when a second write transaction would start while one is open. */
+function isWriterBusy(error: unknown): boolean {
+  return /Only one write transaction at a time/i.test(error instanceof Error ? error.message : String(error));
+}
+
+/** Runs `attempt` again while the engine says another write transaction is open (briefly, a prepare). */
+async function retryWhileWriterBusy<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isWriterBusy(error) || tries >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(tries, 10)));
+    }
   }
 }
 
