@@ -2,6 +2,7 @@
 // Reads run concurrently on a small pool of connections; writes take one lock, because the
 // engine allows one writer at a time (two concurrent write transactions crashed the process).
 
+import os from 'node:os';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult as EngineResult } from '@ladybugdb/core';
 import { LagebildError, notFound, readOnly, timeout, unavailable } from '../../errors.ts';
@@ -46,6 +47,13 @@ export interface LadybugStoreOptions {
   bufferPoolBytes?: number;
 }
 
+/**
+ * Engine worker threads one query may use. The engine's scheduler hands out work first come, first
+ * served, so a query allowed every thread keeps all others waiting until it ends or times out
+ * (measured: RETURN 1 waited the full second of a runaway query); one thread stays free for the rest.
+ */
+const THREADS_PER_QUERY = Math.max(1, os.availableParallelism() - 1);
+
 /** Rows read synchronously before yielding to the event loop (about a millisecond of work). */
 const ROWS_PER_SLICE = 2000;
 
@@ -89,7 +97,7 @@ export class LadybugStore implements GraphStore {
       await database.init();
       const connections: Connection[] = [];
       for (let i = 0; i < (options.poolSize ?? 4); i++) {
-        const connection = new lbug.Connection(database);
+        const connection = new lbug.Connection(database, THREADS_PER_QUERY);
         await connection.init();
         connections.push(connection);
       }
@@ -224,7 +232,7 @@ export class LadybugStore implements GraphStore {
   /** Replaces a connection that is stuck in a query; closes it once the engine lets go. */
   private abandon(connection: Connection, execution: Promise<unknown>): void {
     this.abandoned.add(connection);
-    const replacement = new lbug.Connection(this.database);
+    const replacement = new lbug.Connection(this.database, THREADS_PER_QUERY);
     this.connections.splice(this.connections.indexOf(connection), 1, replacement);
     this.pool.release(replacement);
     void execution
