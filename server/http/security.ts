@@ -43,10 +43,8 @@ export function assertSafeExposure(config: Config): void {
   if (isLoopbackHost(config.HOST)) return;
   const missing: string[] = [];
   if (!config.AUTH_TOKEN) missing.push('AUTH_TOKEN');
-  const settings = config as Record<string, unknown>;
-  if ('BOLT_PASSWORD' in settings || 'BOLT_PORT' in settings) {
-    if (!settings.BOLT_PASSWORD) missing.push('BOLT_PASSWORD');
-  }
+  const boltServed = config.BOLT_PORT !== 0 && !config.NEO4J_URI;
+  if (boltServed && !config.BOLT_PASSWORD) missing.push('BOLT_PASSWORD');
   if (missing.length > 0)
     throw new ConfigError(
       `Refusing to start: HOST=${config.HOST} is reachable from other machines, so ${missing.join(' and ')} must be set (at least 16 characters each), or bind to HOST=127.0.0.1.`,

@@ -31,6 +31,7 @@ function launch(env: Record<string, string>, wrap?: (argv: string[]) => string[]
       HOME: process.env.HOME ?? '/tmp',
       HOST: '127.0.0.1',
       PORT: '0',
+      BOLT_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

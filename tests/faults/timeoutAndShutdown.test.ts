@@ -37,8 +37,10 @@ describe('the query time limit', () => {
         answeredWhileRunning.push(!longDone);
       }
       const { status, body } = await long;
-      expect(status).toBe(408);
-      expect(body.error.code).toBe('Timeout');
+      expect({ status, code: body.error?.code }, JSON.stringify(body).slice(0, 300)).toEqual({
+        status: 408,
+        code: 'Timeout',
+      });
       expect(body.error.message).toContain('1000 ms');
       expect(answeredWhileRunning).toEqual([true, true, true, true, true]);
       expect((await post(lb.url, 'RETURN 1 AS one')).body.rows).toEqual([[1]]);
@@ -63,7 +65,7 @@ describe('SIGTERM', () => {
     const written = await post(url, "CREATE (n:Country {uid: 'before-sigterm', name: 'x'}) RETURN n.uid");
     expect(written.status).toBe(200);
 
-    const inFlight = post(url, crossProduct(5));
+    const inFlight = post(url, `${crossProduct(4).replace(' WHERE', ', (x:Country) WHERE')}`);
     await new Promise((resolve) => setTimeout(resolve, 300));
     server.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -172,11 +172,15 @@ describe('exposure check at start', () => {
   });
 
   it('refuses HOST=0.0.0.0 without AUTH_TOKEN, with one line that names it', () => {
-    expect(() => assertSafeExposure(loadConfig({ HOST: '0.0.0.0' }))).toThrow(/AUTH_TOKEN must be set/);
+    expect(() => assertSafeExposure(loadConfig({ HOST: '0.0.0.0', BOLT_PORT: '0' }))).toThrow(
+      /AUTH_TOKEN must be set/,
+    );
   });
 
   it('accepts HOST=0.0.0.0 with AUTH_TOKEN and loopback without one', () => {
-    expect(() => assertSafeExposure(loadConfig({ HOST: '0.0.0.0', AUTH_TOKEN: AUTH }))).not.toThrow();
+    expect(() =>
+      assertSafeExposure(loadConfig({ HOST: '0.0.0.0', AUTH_TOKEN: AUTH, BOLT_PORT: '0' })),
+    ).not.toThrow();
     expect(() => assertSafeExposure(loadConfig({ HOST: '127.0.0.1' }))).not.toThrow();
   });
 
