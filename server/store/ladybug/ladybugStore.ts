@@ -289,6 +289,9 @@ export class LadybugStore implements GraphStore {
     }
     if (!statement.isSuccess())
       throw translateEngineError(new Error(statement.getErrorMessage()), { timeoutMs });
+    // Statements that name one node by a literal internal id are seldom asked twice; caching them
+    // would push out the statements that are. (They still cost their prepare's memory: see docs/security.md.)
+    if (cypher.includes('internal_id(')) return statement;
     if (cache.size >= STATEMENTS_PER_CONNECTION) cache.delete(cache.keys().next().value!);
     cache.set(cypher, statement);
     return statement;
