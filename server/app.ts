@@ -8,7 +8,16 @@ import { exportRoutes } from './http/routes/export.ts';
 import { graphRoutes } from './http/routes/graph.ts';
 import { importRoutes } from './http/routes/import.ts';
 import { metaRoutes } from './http/routes/meta.ts';
+import { rejectMalformedUrls, verifyUtf8Body } from './http/inputGuards.ts';
 import { queryRoutes } from './http/routes/query.ts';
+import {
+  bearerAuth,
+  corsPolicy,
+  loopbackHostGuard,
+  mayWrite,
+  securityHeaders,
+  type SecurityOptions,
+} from './http/security.ts';
 
 export interface AppOptions {
   store: GraphStore;
@@ -19,6 +28,8 @@ export interface AppOptions {
   /** Where the built client lives; not served when absent. */
   clientDir?: string;
   log?: (entry: Record<string, unknown>) => void;
+  /** Tokens and CORS (server/http/security.ts); open on loopback when absent. */
+  security?: SecurityOptions;
 }
 
 /** Largest JSON body the API accepts. */
@@ -29,19 +40,29 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  const security = options.security ?? {};
+  app.use(securityHeaders(), loopbackHostGuard(security), corsPolicy(security), rejectMalformedUrls);
+  app.use('/api', bearerAuth(security));
   // Export and import read their own, larger bodies, so they come before the JSON parser.
   app.use(
     '/api',
     exportRoutes(options.store, { timeoutMs: options.timeoutMs, log }),
-    importRoutes(options.store),
+    importRoutes(options.store, { canWrite: (req) => mayWrite(req, security) }),
   );
   app.use(
-    express.json({ limit: BODY_LIMIT, strict: false, type: ['application/json', 'application/*+json'] }),
+    express.json({
+      limit: BODY_LIMIT,
+      strict: false,
+      type: ['application/json', 'application/*+json'],
+      verify: verifyUtf8Body,
+    }),
   );
 
   const api = express.Router();
   api.use(metaRoutes(options.store, { savedQueries: options.savedQueries, version: options.version }));
-  api.use(queryRoutes(options.store, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, log }));
+  api.use(
+    queryRoutes(options.store, { maxRows: options.maxRows, timeoutMs: options.timeoutMs, log, security }),
+  );
   api.use(graphRoutes(options.store));
   api.use(notFoundHandler);
   app.use('/api', api);

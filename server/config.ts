@@ -14,6 +14,9 @@ const integer = (min: number, max: number) =>
     .min(min, { message: `must be at least ${min}` })
     .max(max, { message: `must be at most ${max}` });
 
+/** A shared secret: long enough that guessing it over HTTP is hopeless. */
+const secret = z.string().min(16, { message: 'must be at least 16 characters long' });
+
 export const configSchema = z.object({
   PORT: integer(0, 65535).default(3000),
   HOST: z.string().min(1, { message: 'must not be empty' }).default('127.0.0.1'),
@@ -30,6 +33,15 @@ export const configSchema = z.object({
   BOLT_PORT: integer(0, 65535).default(7687),
   /** Password Bolt clients must log in with (basic auth, any user); required when HOST is not loopback. */
   BOLT_PASSWORD: z.string().min(1, { message: 'must not be empty' }).optional(),
+  /** Bearer token every /api request must carry; required when HOST is not a loopback address. */
+  AUTH_TOKEN: secret.optional(),
+  /** When set, only requests carrying this bearer token may run statements that write. */
+  WRITE_TOKEN: secret.optional(),
+  /** The one browser origin allowed to call the API from another site; CORS is off when unset. */
+  CORS_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, { message: 'must be an origin such as https://example.org (no path)' })
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -81,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: string[] = []): Config 
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
     throw new ConfigError(
-      `Invalid configuration: ${key}=${JSON.stringify(merged[key] ?? '')} ${issue.message}.`,
+      `Invalid configuration: ${key}=${/TOKEN|PASSWORD/.test(key) ? '(hidden)' : JSON.stringify(merged[key] ?? '')} ${issue.message}.`,
     );
   }
   const config = parsed.data;

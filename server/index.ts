@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { assertSafeExposure, securityOptionsFrom } from './http/security.ts';
 import { loadSavedQueries } from './savedQueries.ts';
+import { prepareDataDir } from './dataDir.ts';
 import { startBoltServer, type RunningBoltServer } from './bolt/boltServer.ts';
 import { openEmbeddedStore, openNeo4jStore } from './store/openStore.ts';
 import type { GraphStore } from './store/types.ts';
@@ -18,6 +20,7 @@ const log = (entry: Record<string, unknown>) =>
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
+  assertSafeExposure(config);
   let store: GraphStore;
   if (config.NEO4J_URI) {
     const neo4jStore = openNeo4jStore(config);
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
       })
       .then(() => log({ level: 'info', msg: `connected to Neo4j at ${config.NEO4J_URI}` }));
   } else {
+    prepareDataDir(config.DATA_DIR, { readOnly: config.READ_ONLY });
     const opened = await openEmbeddedStore(config, path.join(root, 'cypher'));
     store = opened.store;
     if (opened.seeded)
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
     timeoutMs: config.QUERY_TIMEOUT_MS,
     clientDir,
     log,
+    security: securityOptionsFrom(config),
   });
   const server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();

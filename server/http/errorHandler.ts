@@ -31,7 +31,7 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(
     new LagebildError(
       'NotFound',
-      `No API endpoint ${req.method} ${req.path}. See the README for the endpoints.`,
+      `No API endpoint ${req.method} ${(req.baseUrl + req.path).slice(0, 200)}. See the README for the endpoints.`,
     ),
   );
 };

@@ -2,6 +2,7 @@
 // and the API's TypeScript types come from here (z.infer).
 
 import { z } from 'zod';
+import { MAX_PARAM_DEPTH, depthOf } from './inputGuards.ts';
 
 /** Names of labels and relationship types as a client may send them. */
 const name = z
@@ -15,9 +16,13 @@ export const queryRequestSchema = z
     cypher: z
       .string({ message: 'cypher is required: send {"cypher": "MATCH (n) RETURN n LIMIT 5"}' })
       .min(1, { message: 'must not be empty' })
-      .max(100_000, { message: 'is longer than 100,000 characters' }),
+      .max(100_000, { message: 'is longer than 100,000 characters' })
+      .regex(/^[^\u0000]*$/, { message: 'must not contain NUL characters; pass such values in params' }),
     params: z
       .record(z.string(), z.unknown(), { message: 'must be a JSON object of parameter names to values' })
+      .refine((params) => depthOf(params, MAX_PARAM_DEPTH) <= MAX_PARAM_DEPTH, {
+        message: `nest more than ${MAX_PARAM_DEPTH} levels deep; flatten the values`,
+      })
       .optional(),
   })
   .strict();
@@ -29,7 +34,8 @@ export const searchQuerySchema = z
       .string({ message: 'q is required: /api/search?q=Lawrow' })
       .trim()
       .min(1, { message: 'must not be empty' })
-      .max(200),
+      .max(200, { message: 'is longer than 200 characters' })
+      .regex(/^[^\u0000]*$/, { message: 'must not contain NUL characters' }),
     limit: z.coerce.number().int().min(1).max(100).default(10),
   })
   .strict();

@@ -61,6 +61,11 @@ export interface QueryOptions {
   timeoutMs?: number;
   /** Cancel the query when this signal aborts (a client went away). */
   signal?: AbortSignal;
+  /**
+   * Called once, before it runs, when the engine itself says the statement writes (and it was not
+   * refused); the HTTP layer uses it for the audit log. Never decided by reading the text.
+   */
+  onWrite?: () => void;
 }
 
 /** A result being read; rows are handed out in batches so that large results never sit in JS memory whole. */

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
+import { securityOptionsFrom } from '../../server/http/security.ts';
 import { loadSavedQueries, type SavedQuery } from '../../server/savedQueries.ts';
 import { openEmbeddedStore } from '../../server/store/openStore.ts';
 import type { GraphStore } from '../../server/store/types.ts';
@@ -33,7 +34,13 @@ export async function makeDataDir(): Promise<string> {
 
 /** Starts Lagebild on `dataDir` (a new temp directory when absent) with extra config values. */
 export async function startLagebild(
-  options: { dataDir?: string; env?: Record<string, string>; clientDir?: string } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    clientDir?: string;
+    /** Receives the app's structured log lines (audit log, errors). */
+    log?: (entry: Record<string, unknown>) => void;
+  } = {},
 ): Promise<RunningLagebild> {
   const dataDir = options.dataDir ?? (await makeDataDir());
   const config = loadConfig({ ...options.env, DATA_DIR: dataDir, PORT: '0' });
@@ -45,6 +52,8 @@ export async function startLagebild(
     version: 'test',
     maxRows: config.MAX_ROWS,
     timeoutMs: config.QUERY_TIMEOUT_MS,
+    security: securityOptionsFrom(config),
+    ...(options.log ? { log: options.log } : {}),
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
   const server: Server = await new Promise((resolve) => {

@@ -1,6 +1,7 @@
 // Graph browsing endpoints: schema, search and a node's neighbourhood.
 
 import { Router } from 'express';
+import { invalidRequest } from '../../errors.ts';
 import type { GraphStore } from '../../store/types.ts';
 import { parseOrThrow } from '../errorHandler.ts';
 import { neighborsQuerySchema, nodeIdSchema, searchQuerySchema } from '../schemas.ts';
@@ -22,6 +23,14 @@ export function graphRoutes(store: GraphStore): Router {
   router.get('/nodes/:id/neighbors', async (req, res) => {
     const id = parseOrThrow(nodeIdSchema, req.params.id, 'node id');
     const options = parseOrThrow(neighborsQuerySchema, req.query, 'neighbour parameters');
+    if (options.types?.length) {
+      const known = new Set((await store.schema()).relationshipTypes.map((t) => t.type));
+      const unknown = options.types.filter((type) => !known.has(type));
+      if (unknown.length > 0)
+        throw invalidRequest(
+          `Invalid neighbour parameters: types names relationship types this graph does not have: ${unknown.map((t) => JSON.stringify(t)).join(', ')}. Known types: ${[...known].sort().join(', ')}.`,
+        );
+    }
     const neighborhood = await store.neighbors(id, options);
     sendJson(res, {
       ...neighborhood,

@@ -2,12 +2,13 @@
 // into the database in one transaction. The body is the file itself (any content type), up to
 // its own limit; read-only servers refuse before reading it.
 
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { LagebildError, invalidRequest, readOnly } from '../../errors.ts';
 import { IMPORT_FORMATS, importFile } from '../../import/importFile.ts';
 import type { GraphStore } from '../../store/types.ts';
 import { parseOrThrow } from '../errorHandler.ts';
+import { writeTokenRequired } from '../security.ts';
 import { sendJson } from '../sendJson.ts';
 
 /** The largest file an import accepts. */
@@ -31,15 +32,23 @@ const fileBody: RequestHandler = (req, res, next) =>
     next(error);
   });
 
-export function importRoutes(store: GraphStore): Router {
+export interface ImportRouteOptions {
+  /** Whether this request may write (WRITE_TOKEN); every request may when absent. */
+  canWrite?: (req: Request) => boolean;
+}
+
+export function importRoutes(store: GraphStore, options: ImportRouteOptions = {}): Router {
   const router = Router();
-  const refuseWhenReadOnly: RequestHandler = (_req, _res, next) =>
+  // Refused before the body is read: a large file is not uploaded only to be turned away.
+  const refuseWhenReadOnly: RequestHandler = (req, _res, next) =>
     next(
       store.readOnly
         ? readOnly(
             'This Lagebild runs read-only (READ_ONLY=true): imports are refused and nothing was changed.',
           )
-        : undefined,
+        : options.canWrite && !options.canWrite(req)
+          ? writeTokenRequired()
+          : undefined,
     );
   router.post('/import', refuseWhenReadOnly, fileBody, async (req, res) => {
     const { format } = parseOrThrow(importQuerySchema, req.query, 'import parameters');

@@ -2,6 +2,7 @@
 // Reads run concurrently on a small pool of connections; writes take one lock, because the
 // engine allows one writer at a time (two concurrent write transactions crashed the process).
 
+import os from 'node:os';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult as EngineResult } from '@ladybugdb/core';
 import { LagebildError, notFound, readOnly, timeout, unavailable } from '../../errors.ts';
@@ -30,6 +31,7 @@ import { readSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { SearchIndex } from './searchIndex.ts';
 import { TableNames } from './tableNames.ts';
+import { assertStatementAllowed } from './statementPolicy.ts';
 import { convertValue, parseId, stripTag, type PropertyTypes } from './values.ts';
 
 export interface LadybugStoreOptions {
@@ -44,6 +46,19 @@ export interface LadybugStoreOptions {
   /** Engine buffer pool in bytes (0 lets the engine choose). */
   bufferPoolBytes?: number;
 }
+
+/**
+ * Engine worker threads one query may use. The engine's scheduler hands out work first come, first
+ * served, so a query allowed every thread keeps all others waiting until it ends or times out
+ * (measured: RETURN 1 waited the full second of a runaway query); one thread stays free for the rest.
+ */
+const THREADS_PER_QUERY = Math.max(1, os.availableParallelism() - 1);
+
+/** Prepared statements kept per connection (see LadybugStore.prepare). */
+const STATEMENTS_PER_CONNECTION = 256;
+
+/** Words of statements that change the catalog, after which cached prepared statements are dropped. */
+const SCHEMA_WORDS = /\b(TABLE|MACRO|SEQUENCE|INDEX|GRAPH|TYPE|ATTACH|DETACH\s+\w+\s*$)\b/i;
 
 /** Rows read synchronously before yielding to the event loop (about a millisecond of work). */
 const ROWS_PER_SLICE = 2000;
@@ -88,7 +103,7 @@ export class LadybugStore implements GraphStore {
       await database.init();
       const connections: Connection[] = [];
       for (let i = 0; i < (options.poolSize ?? 4); i++) {
-        const connection = new lbug.Connection(database);
+        const connection = new lbug.Connection(database, THREADS_PER_QUERY);
         await connection.init();
         connections.push(connection);
       }
@@ -97,6 +112,11 @@ export class LadybugStore implements GraphStore {
       return store;
     } catch (error) {
       await database?.close().catch(() => undefined);
+      if (/Could not set lock/i.test(String(error)))
+        throw unavailable(
+          `The database at ${options.path} is in use by another process (another Lagebild?). Stop that one, or start with another DATA_DIR.`,
+          error,
+        );
       throw unavailable(
         `Cannot open the embedded database at ${options.path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
         error,
@@ -110,6 +130,7 @@ export class LadybugStore implements GraphStore {
     this.schemaCache = undefined;
     this.tableNames.invalidate();
     this.searchIndex.invalidate();
+    this.forgetStatements();
     const schema = await this.schema();
     const cache = new Map<string, Map<string, string>>();
     for (const entry of [
@@ -127,27 +148,45 @@ export class LadybugStore implements GraphStore {
     options: QueryOptions = {},
   ): Promise<Cursor> {
     this.assertOpen();
+    assertStatementAllowed(cypher);
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const connection = await this.pool.acquire();
     let releaseWrite: (() => void) | undefined;
     try {
       connection.setQueryTimeout(timeoutMs);
       // Preparing folds constants (range(1, 10^8) is built here) and cannot be interrupted either.
-      const statement = await this.withDeadline(
-        this.prepare(connection, cypher, timeoutMs),
-        connection,
-        timeoutMs,
-      );
+      const prepareOnce = () =>
+        this.withDeadline(this.prepare(connection, cypher, timeoutMs), connection, timeoutMs);
+      let statement: PreparedStatement;
+      try {
+        statement = await prepareOnce();
+      } catch (error) {
+        // Preparing a write opens a write transaction for a moment, which the engine refuses while
+        // another write runs: wait for the writers' turn, then prepare again.
+        if (!isWriterBusy(error)) throw error;
+        releaseWrite = await this.writeLock.acquire();
+        statement = await retryWhileWriterBusy(prepareOnce);
+      }
       const writes = !statement.isReadOnly();
+      if (!writes) {
+        releaseWrite?.();
+        releaseWrite = undefined;
+      }
       if (writes && (options.readOnly || this.readOnly))
         throw readOnly(
           this.readOnly
             ? undefined
             : 'This request may only read: the statement writes, so it was refused and nothing was changed.',
         );
-      if (writes) releaseWrite = await this.writeLock.acquire();
+      if (writes) {
+        options.onWrite?.();
+        releaseWrite ??= await this.writeLock.acquire();
+      }
       options.signal?.throwIfAborted();
-      const execution = connection.execute(statement, toEngineParams(params));
+      // A write refused because another connection is preparing one did not happen: try again.
+      const execution = writes
+        ? retryWhileWriterBusy(() => connection.execute(statement, toEngineParams(params)))
+        : connection.execute(statement, toEngineParams(params));
       // The engine checks its time limit only between pieces of work, and some (a huge list
       // built by range()) run long between checks. A read that overruns is answered with a
       // timeout here and its connection set aside until the engine lets go of it. A write is
@@ -170,6 +209,8 @@ export class LadybugStore implements GraphStore {
       );
     } catch (error) {
       releaseWrite?.();
+      // A statement that failed may be stale (the catalog changed under it): prepare it afresh next time.
+      this.statementCache.get(connection)?.delete(cypher);
       if (!this.abandoned.has(connection)) this.pool.release(connection);
       throw translateEngineError(error, { timeoutMs });
     }
@@ -200,7 +241,7 @@ export class LadybugStore implements GraphStore {
   /** Replaces a connection that is stuck in a query; closes it once the engine lets go. */
   private abandon(connection: Connection, execution: Promise<unknown>): void {
     this.abandoned.add(connection);
-    const replacement = new lbug.Connection(this.database);
+    const replacement = new lbug.Connection(this.database, THREADS_PER_QUERY);
     this.connections.splice(this.connections.indexOf(connection), 1, replacement);
     this.pool.release(replacement);
     void execution
@@ -214,11 +255,32 @@ export class LadybugStore implements GraphStore {
       .finally(() => connection.close().catch(() => undefined));
   }
 
+  /**
+   * Prepared statements per connection, by text. The engine binding never frees a prepared
+   * statement (measured: about 130 KB of native memory per prepare() on the article graph, growing
+   * without bound, while executing one prepared statement again and again stays flat), so the
+   * statements the explorer issues again and again are prepared once per connection.
+   */
+  private readonly statementCache = new WeakMap<Connection, Map<string, PreparedStatement>>();
+
+  /** Forgets every cached statement: after a schema change they may point at tables that changed. */
+  private forgetStatements(): void {
+    for (const connection of this.connections) this.statementCache.get(connection)?.clear();
+  }
+
   private async prepare(
     connection: Connection,
     cypher: string,
     timeoutMs: number,
   ): Promise<PreparedStatement> {
+    let cache = this.statementCache.get(connection);
+    if (!cache) this.statementCache.set(connection, (cache = new Map()));
+    const cached = cache.get(cypher);
+    if (cached) {
+      cache.delete(cypher);
+      cache.set(cypher, cached);
+      return cached;
+    }
     let statement: PreparedStatement;
     try {
       statement = await connection.prepare(cypher);
@@ -227,6 +289,11 @@ export class LadybugStore implements GraphStore {
     }
     if (!statement.isSuccess())
       throw translateEngineError(new Error(statement.getErrorMessage()), { timeoutMs });
+    // Statements that name one node by a literal internal id are seldom asked twice; caching them
+    // would push out the statements that are. (They still cost their prepare's memory: see docs/security.md.)
+    if (cypher.includes('internal_id(')) return statement;
+    if (cache.size >= STATEMENTS_PER_CONNECTION) cache.delete(cache.keys().next().value!);
+    cache.set(cypher, statement);
     return statement;
   }
 
@@ -239,6 +306,7 @@ export class LadybugStore implements GraphStore {
   /** Data definition changes the property types the value mapping relies on. */
   private async afterWrite(cypher: string): Promise<void> {
     this.dataChanged();
+    if (SCHEMA_WORDS.test(cypher)) this.forgetStatements();
     if (/\b(CREATE|DROP|ALTER)\s+(NODE|REL|REL\s+GROUP)?\s*TABLE\b|\bALTER\b/i.test(cypher)) {
       await this.refreshPropertyTypes();
     }
@@ -333,6 +401,7 @@ export class LadybugStore implements GraphStore {
     timeoutMs: number,
     mayWrite: boolean,
   ): Promise<Cursor> {
+    assertStatementAllowed(cypher);
     connection.setQueryTimeout(timeoutMs);
     const statement = await this.prepare(connection, cypher, timeoutMs);
     if (!statement.isReadOnly() && !mayWrite)
@@ -340,7 +409,10 @@ export class LadybugStore implements GraphStore {
     try {
       const result = single(await connection.execute(statement, toEngineParams(params)));
       const writes = !statement.isReadOnly();
-      if (writes) this.schemaCache = undefined;
+      if (writes) {
+        this.schemaCache = undefined;
+        if (SCHEMA_WORDS.test(cypher)) this.forgetStatements();
+      }
       // Exact integers are asked for again inside the same transaction, so they see its own writes.
       const sameTransaction = {
         read: (text: string, values: Record<string, Value> = {}) =>
@@ -586,6 +658,23 @@ class LadybugCursor implements Cursor {
     this.closed = true;
     this.result.close();
     this.onClose();
+  }
+}
+
+/** The engine's answer when a second write transaction would start while one is open. */
+function isWriterBusy(error: unknown): boolean {
+  return /Only one write transaction at a time/i.test(error instanceof Error ? error.message : String(error));
+}
+
+/** Runs `attempt` again while the engine says another write transaction is open (briefly, a prepare). */
+async function retryWhileWriterBusy<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isWriterBusy(error) || tries >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(tries, 10)));
+    }
   }
 }
 
