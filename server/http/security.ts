@@ -51,12 +51,16 @@ export function assertSafeExposure(config: Config): void {
     );
 }
 
-/** The Content-Security-Policy: only our own scripts, styles and connections; nothing inline. */
+/**
+ * The Content-Security-Policy: only our own scripts and connections, no inline script, no eval.
+ * Inline styles are allowed: the canvas (cytoscape) and the editor (CodeMirror) set element
+ * styles at run time, and a style cannot run code.
+ */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],
-  styleSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],

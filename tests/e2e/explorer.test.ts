@@ -37,20 +37,32 @@ function canvasState(page: Page): Promise<CanvasState> {
   );
 }
 
-/** Waits until the explorer is idle and `predicate` holds for the canvas. */
+/**
+ * Waits until the explorer is idle and `predicate` (an expression over the state `s`) holds.
+ * Polls from the test side: the page's Content-Security-Policy forbids evaluating strings in it.
+ */
 async function waitForCanvas(page: Page, predicate: string): Promise<CanvasState> {
-  await page.waitForFunction(
-    `(() => { const s = window.__lagebild && window.__lagebild.state(); return !!s && !s.busy && (${predicate}); })()`,
-    null,
-    { timeout: 30_000 },
-  );
-  return canvasState(page);
+  const holds = new Function('s', `return ${predicate};`) as (s: CanvasState) => boolean;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = await page
+      .evaluate(() => (window as unknown as { __lagebild?: { state(): CanvasState } }).__lagebild?.state())
+      .catch(() => undefined);
+    if (state && !(state as { busy?: boolean }).busy && holds(state)) return state;
+    if (Date.now() > deadline) throw new Error(`the canvas never reached: ${predicate}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 async function open(path = '/'): Promise<Page> {
   const { page } = await openPage(browser, { width: 1280, height: 800 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // The Content-Security-Policy reports what it blocks on the console.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text()))
+      errors.push(message.text());
+  });
   await page.goto(`${lb.url}${path}`);
   (page as Page & { errors?: string[] }).errors = errors;
   return page;
