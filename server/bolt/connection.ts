@@ -8,7 +8,13 @@ import { LagebildError, readOnly as readOnlyError, timeout as timeoutError } fro
 import type { Cursor, GraphStore, StoreTransaction, Value } from '../store/types.ts';
 import { Dechunker, FramingError, chunkMessage } from './chunking.ts';
 import { translateDialect } from './dialect.ts';
-import { failure, failureFromError, failureMetadata, type BoltFailure } from './failures.ts';
+import {
+  BoltFailureError,
+  failure,
+  failureFromError,
+  failureMetadata,
+  type BoltFailure,
+} from './failures.ts';
 import { HANDSHAKE_BYTES, answerHandshake, readManifestChoice, type BoltVersion } from './handshake.ts';
 import { answerIntrospection } from './introspection.ts';
 import {
@@ -359,9 +365,11 @@ export class BoltConnection {
 
   private checkDatabase(database: string | undefined): void {
     if (database !== undefined && database !== DATABASE_NAME)
-      throw new LagebildError(
-        'NotFound',
-        `Database "${database}" does not exist here: the embedded database is served as "${DATABASE_NAME}" (leave the database unset or use "${DATABASE_NAME}").`,
+      throw new BoltFailureError(
+        failure(
+          'Neo.ClientError.Database.DatabaseNotFound',
+          `Database "${database}" does not exist here: the embedded database is served as "${DATABASE_NAME}" (leave the database unset or use "${DATABASE_NAME}").`,
+        ),
       );
   }
 
@@ -383,7 +391,8 @@ export class BoltConnection {
     try {
       params = fromBolt(rawParams, '$') as Record<string, Value>;
     } catch (error) {
-      if (error instanceof UnsupportedParameterError) throw new LagebildError('InvalidQuery', error.message);
+      if (error instanceof UnsupportedParameterError)
+        throw new BoltFailureError(failure('Neo.ClientError.Statement.TypeError', error.message));
       throw error;
     }
     const introspection = await answerIntrospection(cypher, () => this.context.store.schema(), {

@@ -55,6 +55,14 @@ const GQL: Record<string, [string, string]> = {
   ],
 };
 
+/** An error that already knows its Neo4j status code (for refusals only Bolt has, e.g. an unknown database). */
+export class BoltFailureError extends Error {
+  override name = 'BoltFailureError';
+  constructor(readonly failure: BoltFailure) {
+    super(failure.message);
+  }
+}
+
 /** Builds a failure from a Neo4j status code and a message. */
 export function failure(code: string, message: string): BoltFailure {
   const [gqlStatus, description] = GQL[code] ?? GQL['Neo.DatabaseError.General.UnknownError']!;
@@ -63,6 +71,7 @@ export function failure(code: string, message: string): BoltFailure {
 
 /** Maps any error thrown while serving a request to a Neo4j status code. */
 export function failureFromError(error: unknown, context: { storeReadOnly: boolean }): BoltFailure {
+  if (error instanceof BoltFailureError) return error.failure;
   if (!(error instanceof LagebildError))
     return failure(
       'Neo.DatabaseError.General.UnknownError',

@@ -141,6 +141,23 @@ describe('queries and values', () => {
       expect(answer.echoed).toBe(answer.i);
     }
   });
+
+  it('refuses another database and parameters the engine cannot take, with Neo4j codes', async () => {
+    expect(await codeOf(() => driver.executeQuery('RETURN 1', {}, { database: 'news' }))).toBe(
+      'Neo.ClientError.Database.DatabaseNotFound',
+    );
+    const session = driver.session();
+    try {
+      const date = new neo4j.types.Date(2024, 11, 18);
+      expect(await codeOf(() => session.run('RETURN $d AS d', { d: date }))).toBe(
+        'Neo.ClientError.Statement.TypeError',
+      );
+      const { records } = await session.run('RETURN date($d) AS d', { d: date.toString() });
+      expect(records[0]!.get('d').toString()).toBe('2024-11-18');
+    } finally {
+      await session.close();
+    }
+  });
 });
 
 describe('transactions', () => {
