@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { LagebildError, readOnly as readOnlyError, timeout as timeoutError } from '../errors.ts';
 import type { Cursor, GraphStore, StoreTransaction, Value } from '../store/types.ts';
 import { Dechunker, FramingError, chunkMessage } from './chunking.ts';
+import { boltColumns } from './columns.ts';
 import { translateDialect } from './dialect.ts';
 import {
   BoltFailureError,
@@ -415,11 +416,12 @@ export class BoltConnection {
           });
       }
     }
+    const fields = introspection ? cursor.columns : boltColumns(cypher, cursor.columns);
     const qid = inTransaction ? this.nextQid++ : 0;
     this.results.set(qid, { qid, cursor, ahead: [], writes, startedAt });
     this.state = inTransaction ? 'txStreaming' : 'streaming';
     this.success({
-      fields: cursor.columns,
+      fields,
       t_first: Math.round(performance.now() - startedAt),
       ...(inTransaction ? { qid } : {}),
     });

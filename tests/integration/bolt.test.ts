@@ -98,6 +98,14 @@ describe('queries and values', () => {
     expect(row.get('big').toString()).toBe('9007199254740993');
   });
 
+  it('names unaliased columns by their text, as Neo4j does', async () => {
+    const { keys, records } = await driver.executeQuery(
+      "MATCH (a:Country {uid: 'iran'})-[r]->(b) RETURN count(*), collect(b.uid), type(r) ORDER BY type(r)",
+    );
+    expect(keys).toEqual(['count(*)', 'collect(b.uid)', 'type(r)']);
+    expect(records[0]!.get('count(*)').toNumber()).toBeGreaterThan(0);
+  });
+
   it('pulls a result in batches of fetchSize', async () => {
     const session = driver.session({ fetchSize: 7 });
     try {
