@@ -87,7 +87,9 @@ export class BoltConnection {
   private version: BoltVersion = { major: 5, minor: 0 };
   private handshakeBytes: Buffer = Buffer.alloc(0);
   private readonly dechunker = new Dechunker();
-  private readonly queue: (Structure | 'expire-transaction')[] = [];
+  /** Requests in arrival order, and time-limit expiries of the transaction with that number. */
+  private readonly queue: (Structure | { expireTransaction: number })[] = [];
+  private transactionNumber = 0;
   private working = false;
   /** RESETs received but not yet handled: everything before them is IGNORED. */
   private pendingResets = 0;
@@ -215,8 +217,8 @@ export class BoltConnection {
     try {
       while (this.queue.length > 0 && this.state !== 'closed') {
         const item = this.queue.shift()!;
-        if (item === 'expire-transaction') {
-          await this.expireTransaction();
+        if (!(item instanceof Structure)) {
+          if (item.expireTransaction === this.transactionNumber) await this.expireTransaction();
           continue;
         }
         await this.handle(item);
@@ -478,8 +480,9 @@ export class BoltConnection {
     const readOnly = stringEntry(extra, 'mode') === 'r';
     this.transaction = await this.context.store.beginTransaction({ readOnly, timeoutMs });
     this.transactionExpired = false;
+    const number = ++this.transactionNumber;
     this.transactionTimer = setTimeout(() => {
-      this.queue.push('expire-transaction');
+      this.queue.push({ expireTransaction: number });
       void this.work();
     }, timeoutMs);
     this.transactionTimer.unref();
