@@ -344,8 +344,8 @@ export class BoltConnection {
   // --- routing ----------------------------------------------------------------------------
 
   private route(extra: PackMap): void {
-    const database = stringEntry(extra, 'db');
-    this.checkDatabase(database);
+    this.checkDatabase(stringEntry(extra, 'db'));
+    this.checkImpersonation(extra);
     const address = this.routingAddress ?? this.localAddress();
     this.success({
       rt: {
@@ -364,6 +364,17 @@ export class BoltConnection {
     const host = this.socket.localAddress ?? '127.0.0.1';
     const bare = host.startsWith('::ffff:') ? host.slice(7) : host;
     return `${bare.includes(':') ? `[${bare}]` : bare}:${this.socket.localPort}`;
+  }
+
+  /** Impersonation (imp_user) would need users; refused rather than silently ignored. */
+  private checkImpersonation(extra: PackMap): void {
+    if (stringEntry(extra, 'imp_user') !== undefined)
+      throw new BoltFailureError(
+        failure(
+          'Neo.ClientError.Security.Forbidden',
+          'Impersonation is not supported: the embedded database has no users. Leave impersonatedUser unset.',
+        ),
+      );
   }
 
   private checkDatabase(database: string | undefined): void {
@@ -389,7 +400,10 @@ export class BoltConnection {
     const startedAt = performance.now();
     const inTransaction = this.state !== 'ready';
     if (inTransaction && this.transactionExpired) throw timeoutError(this.context.timeoutMs);
-    if (!inTransaction) this.checkDatabase(stringEntry(extra, 'db'));
+    if (!inTransaction) {
+      this.checkDatabase(stringEntry(extra, 'db'));
+      this.checkImpersonation(extra);
+    }
     let params: Record<string, Value>;
     try {
       params = fromBolt(rawParams, '$') as Record<string, Value>;
@@ -476,6 +490,7 @@ export class BoltConnection {
 
   private async begin(extra: PackMap): Promise<void> {
     this.checkDatabase(stringEntry(extra, 'db'));
+    this.checkImpersonation(extra);
     const timeoutMs = this.timeoutFor(extra);
     const readOnly = stringEntry(extra, 'mode') === 'r';
     this.transaction = await this.context.store.beginTransaction({ readOnly, timeoutMs });

@@ -39,6 +39,10 @@ const GQL: Record<string, [string, string]> = {
     '42NFF',
     'error: syntax error or access rule violation - permission/access denied',
   ],
+  'Neo.ClientError.Security.Forbidden': [
+    '42NFF',
+    'error: syntax error or access rule violation - permission/access denied',
+  ],
   'Neo.ClientError.Request.Invalid': ['50N42', 'error: general processing exception - unexpected error'],
   'Neo.ClientError.Database.DatabaseNotFound': ['22000', 'error: data exception'],
   'Neo.ClientError.Procedure.ProcedureNotFound': [

@@ -154,6 +154,9 @@ describe('queries and values', () => {
     expect(await codeOf(() => driver.executeQuery('RETURN 1', {}, { database: 'news' }))).toBe(
       'Neo.ClientError.Database.DatabaseNotFound',
     );
+    expect(await codeOf(() => driver.executeQuery('RETURN 1', {}, { impersonatedUser: 'alice' }))).toBe(
+      'Neo.ClientError.Security.Forbidden',
+    );
     const session = driver.session();
     try {
       const date = new neo4j.types.Date(2024, 11, 18);
@@ -252,6 +255,8 @@ describe('introspection procedures that tools call on connect', () => {
     expect(keys.records.map((r) => r.get('key'))).toEqual(
       expect.arrayContaining(['uid', 'name', 'sentence']),
     );
+    const ping = await driver.executeQuery('CALL db.ping()');
+    expect(ping.records[0]!.get('success')).toBe(true);
     const components = await driver.executeQuery('CALL dbms.components() YIELD name, versions, edition');
     expect(components.records[0]!.get('name')).toBe('Neo4j Kernel');
   });
