@@ -49,6 +49,7 @@ export const SERVER_AGENT = 'Neo4j/5.26.0';
 const NEO4J_VERSION = '5.26.0';
 /** The one database the embedded store is, under the name drivers use by default. */
 export const DATABASE_NAME = 'neo4j';
+const SYSTEM_DATABASE = 'system';
 /** Rows packed before the socket gets them in one write. */
 const WRITE_BATCH_ROWS = 500;
 /** A client must finish the handshake within this time. */
@@ -90,6 +91,8 @@ export class BoltConnection {
   /** Requests in arrival order, and time-limit expiries of the transaction with that number. */
   private readonly queue: (Structure | { expireTransaction: number })[] = [];
   private transactionNumber = 0;
+  /** The access mode of the current auto-commit query or transaction ("r" from the client). */
+  private readMode = false;
   private working = false;
   /** RESETs received but not yet handled: everything before them is IGNORED. */
   private pendingResets = 0;
@@ -249,7 +252,12 @@ export class BoltConnection {
         this.abandon(error.message);
         return;
       }
-      await this.fail(failureFromError(error, { storeReadOnly: this.context.store.readOnly }));
+      await this.fail(
+        failureFromError(error, {
+          storeReadOnly: this.context.store.readOnly,
+          clientAskedRead: this.readMode,
+        }),
+      );
     }
   }
 
@@ -344,13 +352,15 @@ export class BoltConnection {
   // --- routing ----------------------------------------------------------------------------
 
   private route(extra: PackMap): void {
-    this.checkDatabase(stringEntry(extra, 'db'));
+    const database = stringEntry(extra, 'db');
+    // Drivers ask for the system database's routing to check credentials; it is us, too.
+    if (database !== SYSTEM_DATABASE) this.checkDatabase(database);
     this.checkImpersonation(extra);
     const address = this.routingAddress ?? this.localAddress();
     this.success({
       rt: {
         ttl: 300,
-        db: DATABASE_NAME,
+        db: database === SYSTEM_DATABASE ? SYSTEM_DATABASE : DATABASE_NAME,
         servers: [
           { addresses: [address], role: 'ROUTE' },
           { addresses: [address], role: 'READ' },
@@ -425,6 +435,7 @@ export class BoltConnection {
       if (inTransaction) cursor = await this.transaction!.run(text, params);
       else {
         const readOnly = stringEntry(extra, 'mode') === 'r';
+        this.readMode = readOnly;
         cursor = await this.context.store
           .open(text, params, { readOnly, timeoutMs: this.timeoutFor(extra) })
           .catch((error: unknown) => {
@@ -493,6 +504,7 @@ export class BoltConnection {
     this.checkImpersonation(extra);
     const timeoutMs = this.timeoutFor(extra);
     const readOnly = stringEntry(extra, 'mode') === 'r';
+    this.readMode = readOnly;
     this.transaction = await this.context.store.beginTransaction({ readOnly, timeoutMs });
     this.transactionExpired = false;
     const number = ++this.transactionNumber;

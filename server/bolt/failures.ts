@@ -74,7 +74,10 @@ export function failure(code: string, message: string): BoltFailure {
 }
 
 /** Maps any error thrown while serving a request to a Neo4j status code. */
-export function failureFromError(error: unknown, context: { storeReadOnly: boolean }): BoltFailure {
+export function failureFromError(
+  error: unknown,
+  context: { storeReadOnly: boolean; clientAskedRead: boolean },
+): BoltFailure {
   if (error instanceof BoltFailureError) return error.failure;
   if (!(error instanceof LagebildError))
     return failure(
@@ -91,8 +94,10 @@ export function failureFromError(error: unknown, context: { storeReadOnly: boole
     case 'Timeout':
       return failure('Neo.ClientError.Transaction.TransactionTimedOut', error.message);
     case 'ReadOnly':
+      // As in Neo4j: a write in a READ session or transaction is an access-mode error, whatever
+      // the database; only a write the client meant to make meets the read-only database.
       return failure(
-        context.storeReadOnly || /READ_ONLY=true/.test(error.message)
+        !context.clientAskedRead && (context.storeReadOnly || /READ_ONLY=true/.test(error.message))
           ? 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase'
           : 'Neo.ClientError.Statement.AccessMode',
         error.message,
