@@ -31,7 +31,11 @@ async function main(): Promise<void> {
         onRetry: (message, delayMs) =>
           log({ level: 'error', msg: `${message} Retrying in ${Math.round(delayMs / 1000)} s.` }),
       })
-      .then(() => log({ level: 'info', msg: `connected to Neo4j at ${config.NEO4J_URI}` }));
+      .then(
+        () => log({ level: 'info', msg: `connected to Neo4j at ${config.NEO4J_URI}` }),
+        // Only a shutdown ends the waiting early.
+        () => undefined,
+      );
   } else {
     prepareDataDir(config.DATA_DIR, { readOnly: config.READ_ONLY });
     const opened = await openEmbeddedStore(config, path.join(root, 'cypher'));

@@ -7,8 +7,15 @@ import type { Socket } from 'node:net';
 import { LagebildError, readOnly as readOnlyError, timeout as timeoutError } from '../errors.ts';
 import type { Cursor, GraphStore, StoreTransaction, Value } from '../store/types.ts';
 import { Dechunker, FramingError, chunkMessage } from './chunking.ts';
+import { boltColumns } from './columns.ts';
 import { translateDialect } from './dialect.ts';
-import { failure, failureFromError, failureMetadata, type BoltFailure } from './failures.ts';
+import {
+  BoltFailureError,
+  failure,
+  failureFromError,
+  failureMetadata,
+  type BoltFailure,
+} from './failures.ts';
 import { HANDSHAKE_BYTES, answerHandshake, readManifestChoice, type BoltVersion } from './handshake.ts';
 import { answerIntrospection } from './introspection.ts';
 import {
@@ -42,6 +49,7 @@ export const SERVER_AGENT = 'Neo4j/5.26.0';
 const NEO4J_VERSION = '5.26.0';
 /** The one database the embedded store is, under the name drivers use by default. */
 export const DATABASE_NAME = 'neo4j';
+const SYSTEM_DATABASE = 'system';
 /** Rows packed before the socket gets them in one write. */
 const WRITE_BATCH_ROWS = 500;
 /** A client must finish the handshake within this time. */
@@ -80,7 +88,11 @@ export class BoltConnection {
   private version: BoltVersion = { major: 5, minor: 0 };
   private handshakeBytes: Buffer = Buffer.alloc(0);
   private readonly dechunker = new Dechunker();
-  private readonly queue: (Structure | 'expire-transaction')[] = [];
+  /** Requests in arrival order, and time-limit expiries of the transaction with that number. */
+  private readonly queue: (Structure | { expireTransaction: number })[] = [];
+  private transactionNumber = 0;
+  /** The access mode of the current auto-commit query or transaction ("r" from the client). */
+  private readMode = false;
   private working = false;
   /** RESETs received but not yet handled: everything before them is IGNORED. */
   private pendingResets = 0;
@@ -208,8 +220,8 @@ export class BoltConnection {
     try {
       while (this.queue.length > 0 && this.state !== 'closed') {
         const item = this.queue.shift()!;
-        if (item === 'expire-transaction') {
-          await this.expireTransaction();
+        if (!(item instanceof Structure)) {
+          if (item.expireTransaction === this.transactionNumber) await this.expireTransaction();
           continue;
         }
         await this.handle(item);
@@ -240,7 +252,12 @@ export class BoltConnection {
         this.abandon(error.message);
         return;
       }
-      await this.fail(failureFromError(error, { storeReadOnly: this.context.store.readOnly }));
+      await this.fail(
+        failureFromError(error, {
+          storeReadOnly: this.context.store.readOnly,
+          clientAskedRead: this.readMode,
+        }),
+      );
     }
   }
 
@@ -336,12 +353,14 @@ export class BoltConnection {
 
   private route(extra: PackMap): void {
     const database = stringEntry(extra, 'db');
-    this.checkDatabase(database);
+    // Drivers ask for the system database's routing to check credentials; it is us, too.
+    if (database !== SYSTEM_DATABASE) this.checkDatabase(database);
+    this.checkImpersonation(extra);
     const address = this.routingAddress ?? this.localAddress();
     this.success({
       rt: {
         ttl: 300,
-        db: DATABASE_NAME,
+        db: database === SYSTEM_DATABASE ? SYSTEM_DATABASE : DATABASE_NAME,
         servers: [
           { addresses: [address], role: 'ROUTE' },
           { addresses: [address], role: 'READ' },
@@ -357,11 +376,24 @@ export class BoltConnection {
     return `${bare.includes(':') ? `[${bare}]` : bare}:${this.socket.localPort}`;
   }
 
+  /** Impersonation (imp_user) would need users; refused rather than silently ignored. */
+  private checkImpersonation(extra: PackMap): void {
+    if (stringEntry(extra, 'imp_user') !== undefined)
+      throw new BoltFailureError(
+        failure(
+          'Neo.ClientError.Security.Forbidden',
+          'Impersonation is not supported: the embedded database has no users. Leave impersonatedUser unset.',
+        ),
+      );
+  }
+
   private checkDatabase(database: string | undefined): void {
     if (database !== undefined && database !== DATABASE_NAME)
-      throw new LagebildError(
-        'NotFound',
-        `Database "${database}" does not exist here: the embedded database is served as "${DATABASE_NAME}" (leave the database unset or use "${DATABASE_NAME}").`,
+      throw new BoltFailureError(
+        failure(
+          'Neo.ClientError.Database.DatabaseNotFound',
+          `Database "${database}" does not exist here: the embedded database is served as "${DATABASE_NAME}" (leave the database unset or use "${DATABASE_NAME}").`,
+        ),
       );
   }
 
@@ -378,12 +410,16 @@ export class BoltConnection {
     const startedAt = performance.now();
     const inTransaction = this.state !== 'ready';
     if (inTransaction && this.transactionExpired) throw timeoutError(this.context.timeoutMs);
-    if (!inTransaction) this.checkDatabase(stringEntry(extra, 'db'));
+    if (!inTransaction) {
+      this.checkDatabase(stringEntry(extra, 'db'));
+      this.checkImpersonation(extra);
+    }
     let params: Record<string, Value>;
     try {
       params = fromBolt(rawParams, '$') as Record<string, Value>;
     } catch (error) {
-      if (error instanceof UnsupportedParameterError) throw new LagebildError('InvalidQuery', error.message);
+      if (error instanceof UnsupportedParameterError)
+        throw new BoltFailureError(failure('Neo.ClientError.Statement.TypeError', error.message));
       throw error;
     }
     const introspection = await answerIntrospection(cypher, () => this.context.store.schema(), {
@@ -399,6 +435,7 @@ export class BoltConnection {
       if (inTransaction) cursor = await this.transaction!.run(text, params);
       else {
         const readOnly = stringEntry(extra, 'mode') === 'r';
+        this.readMode = readOnly;
         cursor = await this.context.store
           .open(text, params, { readOnly, timeoutMs: this.timeoutFor(extra) })
           .catch((error: unknown) => {
@@ -406,11 +443,12 @@ export class BoltConnection {
           });
       }
     }
+    const fields = introspection ? cursor.columns : boltColumns(cypher, cursor.columns);
     const qid = inTransaction ? this.nextQid++ : 0;
     this.results.set(qid, { qid, cursor, ahead: [], writes, startedAt });
     this.state = inTransaction ? 'txStreaming' : 'streaming';
     this.success({
-      fields: cursor.columns,
+      fields,
       t_first: Math.round(performance.now() - startedAt),
       ...(inTransaction ? { qid } : {}),
     });
@@ -463,12 +501,15 @@ export class BoltConnection {
 
   private async begin(extra: PackMap): Promise<void> {
     this.checkDatabase(stringEntry(extra, 'db'));
+    this.checkImpersonation(extra);
     const timeoutMs = this.timeoutFor(extra);
     const readOnly = stringEntry(extra, 'mode') === 'r';
+    this.readMode = readOnly;
     this.transaction = await this.context.store.beginTransaction({ readOnly, timeoutMs });
     this.transactionExpired = false;
+    const number = ++this.transactionNumber;
     this.transactionTimer = setTimeout(() => {
-      this.queue.push('expire-transaction');
+      this.queue.push({ expireTransaction: number });
       void this.work();
     }, timeoutMs);
     this.transactionTimer.unref();

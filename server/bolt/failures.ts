@@ -39,6 +39,10 @@ const GQL: Record<string, [string, string]> = {
     '42NFF',
     'error: syntax error or access rule violation - permission/access denied',
   ],
+  'Neo.ClientError.Security.Forbidden': [
+    '42NFF',
+    'error: syntax error or access rule violation - permission/access denied',
+  ],
   'Neo.ClientError.Request.Invalid': ['50N42', 'error: general processing exception - unexpected error'],
   'Neo.ClientError.Database.DatabaseNotFound': ['22000', 'error: data exception'],
   'Neo.ClientError.Procedure.ProcedureNotFound': [
@@ -55,6 +59,14 @@ const GQL: Record<string, [string, string]> = {
   ],
 };
 
+/** An error that already knows its Neo4j status code (for refusals only Bolt has, e.g. an unknown database). */
+export class BoltFailureError extends Error {
+  override name = 'BoltFailureError';
+  constructor(readonly failure: BoltFailure) {
+    super(failure.message);
+  }
+}
+
 /** Builds a failure from a Neo4j status code and a message. */
 export function failure(code: string, message: string): BoltFailure {
   const [gqlStatus, description] = GQL[code] ?? GQL['Neo.DatabaseError.General.UnknownError']!;
@@ -62,7 +74,11 @@ export function failure(code: string, message: string): BoltFailure {
 }
 
 /** Maps any error thrown while serving a request to a Neo4j status code. */
-export function failureFromError(error: unknown, context: { storeReadOnly: boolean }): BoltFailure {
+export function failureFromError(
+  error: unknown,
+  context: { storeReadOnly: boolean; clientAskedRead: boolean },
+): BoltFailure {
+  if (error instanceof BoltFailureError) return error.failure;
   if (!(error instanceof LagebildError))
     return failure(
       'Neo.DatabaseError.General.UnknownError',
@@ -78,8 +94,10 @@ export function failureFromError(error: unknown, context: { storeReadOnly: boole
     case 'Timeout':
       return failure('Neo.ClientError.Transaction.TransactionTimedOut', error.message);
     case 'ReadOnly':
+      // As in Neo4j: a write in a READ session or transaction is an access-mode error, whatever
+      // the database; only a write the client meant to make meets the read-only database.
       return failure(
-        context.storeReadOnly || /READ_ONLY=true/.test(error.message)
+        !context.clientAskedRead && (context.storeReadOnly || /READ_ONLY=true/.test(error.message))
           ? 'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase'
           : 'Neo.ClientError.Statement.AccessMode',
         error.message,

@@ -30,7 +30,8 @@ export function answerHandshake(bytes: Buffer): HandshakeAnswer {
   if (bytes.length < HANDSHAKE_BYTES || bytes.readUInt32BE(0) !== MAGIC)
     return { kind: 'refused', reason: 'the client did not start with the Bolt preamble' };
   let best: BoltVersion | undefined;
-  for (let i = 0; i < 4; i++) {
+  // Proposals come in the client's order of preference: the first that overlaps ours wins.
+  for (let i = 0; i < 4 && !best; i++) {
     const proposal = bytes.subarray(4 + i * 4, 8 + i * 4);
     const range = proposal[1]!;
     const minor = proposal[2]!;
@@ -38,10 +39,7 @@ export function answerHandshake(bytes: Buffer): HandshakeAnswer {
     if (major === 0xff && minor === 1) return { kind: 'manifest', reply: manifestReply() };
     if (major !== SUPPORTED_MAJOR) continue;
     const high = Math.min(minor, MAX_MINOR);
-    const low = Math.max(minor - range, MIN_MINOR);
-    if (high >= low && (!best || high > best.minor)) best = { major, minor: high };
-    // Proposals come in the client's order of preference: the first that fits wins.
-    if (best) break;
+    if (high >= Math.max(minor - range, MIN_MINOR)) best = { major, minor: high };
   }
   if (!best)
     return {

@@ -54,6 +54,10 @@ const PROCEDURES: Record<string, Procedure> = {
       ['Lagebild', [context.version], 'embedded LadybugDB over Bolt'],
     ],
   },
+  'db.ping': {
+    columns: ['success'],
+    rows: () => [[true]],
+  },
   'db.schema.visualization': {
     columns: ['nodes', 'relationships'],
     rows: (schema) => {

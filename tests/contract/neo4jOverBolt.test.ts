@@ -1,5 +1,5 @@
 // The contract suite against the Neo4j adapter (neo4j-driver 6) connected through Lagebild's
-// own Bolt endpoint to a fresh embedded database; then the two adapters side by side must give
+// own Bolt endpoint (with a routing neo4j:// URI) to a fresh embedded database; then the two adapters side by side must give
 // the same JSON for the explorer's own calls.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,8 @@ import { runGraphStoreSpec } from './_spec.ts';
 
 async function adapterOverBolt(readOnly: boolean) {
   const served = await startEmbeddedOverBolt({ readOnly });
-  const store = neo4jAdapter(served.url, { readOnly });
+  // neo4j:// as for a cluster or Aura: the driver asks our endpoint for a routing table first.
+  const store = neo4jAdapter(served.url.replace('bolt://', 'neo4j://'), { readOnly });
   await store.verify();
   return {
     store,

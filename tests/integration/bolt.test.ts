@@ -98,6 +98,14 @@ describe('queries and values', () => {
     expect(row.get('big').toString()).toBe('9007199254740993');
   });
 
+  it('names unaliased columns by their text, as Neo4j does', async () => {
+    const { keys, records } = await driver.executeQuery(
+      "MATCH (a:Country {uid: 'iran'})-[r]->(b) RETURN count(*), collect(b.uid), type(r) ORDER BY type(r)",
+    );
+    expect(keys).toEqual(['count(*)', 'collect(b.uid)', 'type(r)']);
+    expect(records[0]!.get('count(*)').toNumber()).toBeGreaterThan(0);
+  });
+
   it('pulls a result in batches of fetchSize', async () => {
     const session = driver.session({ fetchSize: 7 });
     try {
@@ -139,6 +147,26 @@ describe('queries and values', () => {
     for (const answer of answers) {
       expect(answer.name).toBe(expected.get(answer.uid));
       expect(answer.echoed).toBe(answer.i);
+    }
+  });
+
+  it('refuses another database and parameters the engine cannot take, with Neo4j codes', async () => {
+    expect(await codeOf(() => driver.executeQuery('RETURN 1', {}, { database: 'news' }))).toBe(
+      'Neo.ClientError.Database.DatabaseNotFound',
+    );
+    expect(await codeOf(() => driver.executeQuery('RETURN 1', {}, { impersonatedUser: 'alice' }))).toBe(
+      'Neo.ClientError.Security.Forbidden',
+    );
+    const session = driver.session();
+    try {
+      const date = new neo4j.types.Date(2024, 11, 18);
+      expect(await codeOf(() => session.run('RETURN $d AS d', { d: date }))).toBe(
+        'Neo.ClientError.Statement.TypeError',
+      );
+      const { records } = await session.run('RETURN date($d) AS d', { d: date.toString() });
+      expect(records[0]!.get('d').toString()).toBe('2024-11-18');
+    } finally {
+      await session.close();
     }
   });
 });
@@ -227,6 +255,8 @@ describe('introspection procedures that tools call on connect', () => {
     expect(keys.records.map((r) => r.get('key'))).toEqual(
       expect.arrayContaining(['uid', 'name', 'sentence']),
     );
+    const ping = await driver.executeQuery('CALL db.ping()');
+    expect(ping.records[0]!.get('success')).toBe(true);
     const components = await driver.executeQuery('CALL dbms.components() YIELD name, versions, edition');
     expect(components.records[0]!.get('name')).toBe('Neo4j Kernel');
   });

@@ -122,7 +122,7 @@ describe('results and failures', () => {
   it('goes on serving after a client hangs up in the middle of a large result', async () => {
     const client = await WireClient.connect(served.bolt.port);
     await client.login();
-    client.send(RUN, ['UNWIND range(1, 200000) AS x RETURN x, "padding padding padding" AS p', {}, {}]);
+    client.send(RUN, ['UNWIND range(1, 50000) AS x RETURN x, "padding padding padding" AS p', {}, {}]);
     client.send(PULL, [{ n: -1 }]);
     await client.next();
     await client.next();

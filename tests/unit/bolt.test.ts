@@ -6,6 +6,7 @@ import { Dechunker, chunkMessage } from '../../server/bolt/chunking.ts';
 import { translateDialect } from '../../server/bolt/dialect.ts';
 import { answerHandshake, readManifestChoice } from '../../server/bolt/handshake.ts';
 import { matchProcedure } from '../../server/bolt/introspection.ts';
+import { neo4jColumnNames } from '../../server/bolt/columns.ts';
 import { Float, PackReader, Structure, pack, type PackValue } from '../../server/bolt/packstream.ts';
 import { TAG, toBolt } from '../../server/bolt/values.ts';
 
@@ -146,5 +147,22 @@ describe('values', () => {
     expect(toBolt({ $type: 'duration', value: '-P1DT1.5S' })).toEqual(
       new Structure(TAG.duration, [0n, -1n, -2n, 500_000_000n]),
     );
+  });
+});
+
+describe('column names', () => {
+  it('names unaliased RETURN items by their text, as Neo4j does', () => {
+    expect(
+      neo4jColumnNames(
+        'MATCH (n)-[r]->(m) RETURN count(*), n.name, type(r) AS t, m AS `the m` ORDER BY t LIMIT 3',
+      ),
+    ).toEqual(['count(*)', 'n.name', 't', 'the m']);
+    expect(neo4jColumnNames('MATCH (n) RETURN DISTINCT collect(n.uid)')).toEqual(['collect(n.uid)']);
+    expect(neo4jColumnNames('CALL { MATCH (n) RETURN n } RETURN n.uid, {a: 1, b: 2}')).toEqual([
+      'n.uid',
+      '{a: 1, b: 2}',
+    ]);
+    expect(neo4jColumnNames('MATCH (n) RETURN *')).toBeUndefined();
+    expect(neo4jColumnNames("CREATE (n:Country {uid: 'x'})")).toBeUndefined();
   });
 });

@@ -92,7 +92,7 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  /** Retries verify() until it succeeds or `signal` aborts; reports each failed attempt. */
+  /** Retries verify() until it succeeds, `signal` aborts or the store closes; reports each failed attempt. */
   async waitUntilReachable(
     options: {
       signal?: AbortSignal;
@@ -106,6 +106,7 @@ export class Neo4jStore implements GraphStore {
         return;
       } catch (error) {
         options.signal?.throwIfAborted();
+        if (this.closed) throw error;
         options.onRetry?.(error instanceof Error ? error.message : String(error), delay);
         await new Promise((resolve) => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, 30_000);
