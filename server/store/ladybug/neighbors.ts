@@ -38,16 +38,17 @@ export async function neighborhoodOf(
     notFound(`No node has the id "${id}". It may have been deleted; search for it again.`);
   const label = await store.labelOfTable(raw.table);
   if (!label) throw missing();
-  // The id's numbers are parsed integers, so writing them into the text cannot inject anything.
+  // The node is named by its primary key when the index knows it (a seek), else by its offset
+  // within the label's table; both as parameters, so the statement text is the same for every
+  // node of a label and the prepared statement is reused (each new text costs native memory).
   const match = `MATCH (n:${label})`;
-  const self = `id(n) = internal_id(${raw.table}, ${raw.offset})`;
   const uid = store.uidOf(raw.table, offset(raw));
+  const self = uid === undefined ? 'offset(id(n)) = $self' : 'n.uid = $self';
+  const selfParam = { self: uid ?? raw.offset };
   const [found, outCounts, inCounts] = await Promise.all([
-    uid === undefined
-      ? store.read(`${match} WHERE ${self} RETURN n`)
-      : store.read(`${match} WHERE n.uid = $uid AND ${self} RETURN n`, { uid }),
-    store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`),
-    store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`),
+    store.read(`${match} WHERE ${self} RETURN n`, selfParam),
+    store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
+    store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
   ]);
   if (!found[0]) throw missing();
   const node = stripTag(found[0][0] as NodeValue);
@@ -84,7 +85,7 @@ export async function neighborhoodOf(
     }
     const rows = await store.read(
       `${match}${PATTERN[group.direction](quoteName(group.type))}(m) WHERE ${self} RETURN r, m SKIP $skip LIMIT $limit`,
-      { skip, limit: budget },
+      { ...selfParam, skip, limit: budget },
     );
     skip = 0;
     budget -= rows.length;
