@@ -63,6 +63,7 @@ export class Explorer {
   private running = 0;
   /** The last result had no graph, so the Table tab was opened for the user. */
   private switchedToTable = false;
+  private lastQueryRan: { cypher: string; params: Record<string, Value> } | undefined;
 
   constructor(private readonly parts: ExplorerParts) {
     const { view } = parts;
@@ -118,6 +119,7 @@ export class Explorer {
       const result = await runQuery(cypher, params);
       if (ticket !== this.running) return undefined;
       this.hideError();
+      this.lastQueryRan = { cypher, params };
       this.parts.history.add(cypher, paramsText);
       this.parts.onQueryRan();
       if (options.push) pushUrlQuery({ cypher, params: paramsText });
@@ -358,6 +360,20 @@ export class Explorer {
     this.hiddenLabels = filter.hiddenLabels;
     this.hiddenTypes = filter.hiddenTypes;
     this.view.setFilter(filter);
+  }
+
+  /** The last query that ran without error (for exporting its whole result), if any. */
+  get lastQuery(): { cypher: string; params: Record<string, Value> } | undefined {
+    return this.lastQueryRan;
+  }
+
+  /** Replaces the canvas with `graph`, nodes where `positions` puts them (an opened file); undoable. */
+  async showPlaced(graph: GraphData, positions: Map<string, { x: number; y: number }>): Promise<void> {
+    this.record();
+    this.expansions.clear();
+    this.parts.inspector.clear();
+    await this.view.setGraphAt(graph, positions);
+    this.parts.results.show('graph');
   }
 
   // ---- panels --------------------------------------------------------------------------------
