@@ -7,7 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
+import { copyFile } from 'node:fs/promises';
+import {
+  buildClientForTests,
+  launchChromium,
+  openPage,
+  screenshot,
+  SCREENSHOT_DIR,
+} from '../_helpers/browser.ts';
 import { python } from '../_helpers/exportFixtures.ts';
 import { getJson, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
@@ -115,6 +122,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
     expect(width).toBeGreaterThan(600);
     expect(height).toBeGreaterThan(300);
     expect(bytes.length).toBeGreaterThan(30_000);
+    await copyFile(file, path.join(SCREENSHOT_DIR, '21-exported-canvas.png'));
     await page.context().close();
   });
 
@@ -141,19 +149,32 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
     await waitForCanvas(page, 's.summary.nodes === 2');
     const { file } = await exportVia(page, 'svg');
     const text = await readFile(file, 'utf8');
-    expect(text).toContain('&lt;b&gt;Ärger &amp; &quot;Zank&quot;&lt;/b&gt; &apos;ß&apos;');
+    for (const escaped of ['&lt;b&gt;Ärger', '&amp;', '&quot;Zank&quot;&lt;/b&gt;', '&apos;ß&apos;'])
+      expect(text).toContain(escaped);
     expect(text).not.toContain('<b>');
     const parsed = await page.evaluate((svg) => {
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
-        captions: [...doc.querySelectorAll('.node-caption')].map((t) => t.textContent),
+        // A caption wraps into lines (tspans) at spaces, as on the canvas.
+        captions: [...doc.querySelectorAll('.node-caption')].map((t) =>
+          [...t.querySelectorAll('tspan')].map((line) => line.textContent).join(' '),
+        ),
         edges: [...doc.querySelectorAll('.edge-caption')].map((t) => t.textContent),
       };
     }, text);
     expect(parsed.error).toBeNull();
     expect(parsed.captions.sort()).toEqual([name, 'Nachbarland'].sort());
     expect(parsed.edges).toEqual(['SUPPORTS']);
+
+    // The whole article graph as SVG, drawn by the browser as a viewer would.
+    await typeAndRun(page, 'MATCH (a)-[r]->(b) RETURN a, r, b');
+    await waitForCanvas(page, 's.summary.nodes > 30');
+    const whole = await exportVia(page, 'svg');
+    const viewer = await page.context().newPage();
+    await viewer.goto(`file://${whole.file}`);
+    expect(await viewer.locator('text.node-caption').allTextContents()).toContain('Nordkorea');
+    await screenshot(viewer, '21-exported-canvas-svg');
     await page.context().close();
   });
 

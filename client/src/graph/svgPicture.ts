@@ -10,16 +10,23 @@ export interface PictureNode {
   height: number;
   color: string;
   shape: string;
-  caption: string;
+  /** Caption lines as the canvas wraps them (empty when the caption is hidden). */
+  captionLines: string[];
   selected: boolean;
 }
 
-/** A relationship as drawn: from one node centre to another, with its caption (empty for quiet ones). */
+type Point = { x: number; y: number };
+
+/**
+ * A relationship as drawn: from where it leaves the source's border to where it meets the
+ * target's, through the canvas's bezier control points (parallel edges bend apart), with its
+ * caption at `mid` (empty for quiet ones).
+ */
 export interface PictureEdge {
-  from: { x: number; y: number };
-  to: { x: number; y: number };
-  /** Radius of the target node, so the arrow head stops at its border. */
-  targetRadius: number;
+  start: Point;
+  end: Point;
+  controls: Point[];
+  mid: Point;
   caption: string;
   quiet: boolean;
 }
@@ -64,53 +71,52 @@ function n(value: number): string {
   return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : '0';
 }
 
-/** Points of a regular polygon (or star) around a centre, as an SVG points list. */
-function polygon(
-  node: PictureNode,
-  corners: number,
-  options: { star?: boolean; rotate?: number } = {},
-): string {
-  const points: string[] = [];
+/** Outline corners of cytoscape's polygon shapes in a unit box from -1 to 1. */
+const UNIT_POLYGONS: Record<string, number[]> = {
+  diamond: [0, -1, 1, 0, 0, 1, -1, 0],
+  hexagon: [-1, 0, -0.5, -1, 0.5, -1, 1, 0, 0.5, 1, -0.5, 1],
+  triangle: [-1, 1, 0, -1, 1, 1],
+  vee: [-1, -1, 0, -0.333, 1, -1, 0, 1],
+  rhomboid: [-1, -1, 0.333, -1, 1, 1, -0.333, 1],
+  tag: [-1, -1, 0.333, -1, 1, 0, 0.333, 1, -1, 1],
+};
+
+/** Corners of a regular polygon (or a star) in the unit box, first corner on top. */
+function regularPolygon(corners: number, options: { star?: boolean; rotate?: number } = {}): number[] {
+  const points: number[] = [];
   const count = options.star ? corners * 2 : corners;
   for (let i = 0; i < count; i++) {
-    const angle = (options.rotate ?? -Math.PI / 2) + (2 * Math.PI * i) / count;
+    const angle = -Math.PI / 2 + (options.rotate ?? 0) + (2 * Math.PI * i) / count;
     const scale = options.star && i % 2 === 1 ? 0.45 : 1;
-    points.push(
-      `${n(node.x + (node.width / 2) * scale * Math.cos(angle))},${n(node.y + (node.height / 2) * scale * Math.sin(angle))}`,
-    );
+    points.push(scale * Math.cos(angle), scale * Math.sin(angle));
   }
-  return points.join(' ');
+  return points;
 }
+UNIT_POLYGONS.pentagon = regularPolygon(5);
+UNIT_POLYGONS.octagon = regularPolygon(8, { rotate: Math.PI / 8 });
+UNIT_POLYGONS.star = regularPolygon(5, { star: true });
 
 function nodeShape(node: PictureNode, fill: string, stroke: string, strokeWidth: number): string {
-  const paint = `fill="${fill}" stroke="${stroke}" stroke-width="${n(strokeWidth)}"`;
+  const round = node.shape.startsWith('round-');
+  const paint = `fill="${fill}" stroke="${stroke}" stroke-width="${n(strokeWidth)}"${round ? ' stroke-linejoin="round"' : ''}`;
   const shape = node.shape.replace(/^round-/, '');
-  switch (shape) {
-    case 'rectangle':
-    case 'tag':
-    case 'barrel':
-      return `<rect x="${n(node.x - node.width / 2)}" y="${n(node.y - node.height / 2)}" width="${n(node.width)}" height="${n(node.height)}" rx="${node.shape.startsWith('round-') ? 4 : 0}" ${paint}/>`;
-    case 'diamond':
-      return `<polygon points="${polygon(node, 4)}" ${paint}/>`;
-    case 'hexagon':
-      return `<polygon points="${polygon(node, 6, { rotate: 0 })}" ${paint}/>`;
-    case 'triangle':
-    case 'vee':
-      return `<polygon points="${polygon(node, 3)}" ${paint}/>`;
-    case 'pentagon':
-      return `<polygon points="${polygon(node, 5)}" ${paint}/>`;
-    case 'octagon':
-      return `<polygon points="${polygon(node, 8, { rotate: Math.PI / 8 })}" ${paint}/>`;
-    case 'star':
-      return `<polygon points="${polygon(node, 5, { star: true })}" ${paint}/>`;
-    default:
-      return `<ellipse cx="${n(node.x)}" cy="${n(node.y)}" rx="${n(node.width / 2)}" ry="${n(node.height / 2)}" ${paint}/>`;
+  const unit = UNIT_POLYGONS[shape];
+  if (unit) {
+    const points: string[] = [];
+    for (let i = 0; i < unit.length; i += 2)
+      points.push(
+        `${n(node.x + (unit[i]! * node.width) / 2)},${n(node.y + (unit[i + 1]! * node.height) / 2)}`,
+      );
+    return `<polygon points="${points.join(' ')}" ${paint}/>`;
   }
+  if (shape === 'rectangle' || shape === 'barrel' || shape === 'square')
+    return `<rect x="${n(node.x - node.width / 2)}" y="${n(node.y - node.height / 2)}" width="${n(node.width)}" height="${n(node.height)}" rx="${round || shape === 'barrel' ? 4 : 0}" ${paint}/>`;
+  return `<ellipse cx="${n(node.x)}" cy="${n(node.y)}" rx="${n(node.width / 2)}" ry="${n(node.height / 2)}" ${paint}/>`;
 }
 
 /** Caption lines under a node (captions may hold a second line, e.g. "+7 more"). */
 function nodeCaption(node: PictureNode, picture: Picture): string {
-  const lines = node.caption.split('\n').filter((line) => line !== '');
+  const lines = node.captionLines;
   if (lines.length === 0) return '';
   const size = picture.nodeFontSize;
   const top = node.y + node.height / 2 + 3 + size;
@@ -120,23 +126,33 @@ function nodeCaption(node: PictureNode, picture: Picture): string {
   return `<text class="node-caption" text-anchor="middle">${tspans}</text>`;
 }
 
+/** The edge's path: straight, or quadratic curves through the control points as the canvas draws them. */
+function edgePath(edge: PictureEdge): string {
+  const { start, end, controls } = edge;
+  if (controls.length === 0) return `M ${n(start.x)} ${n(start.y)} L ${n(end.x)} ${n(end.y)}`;
+  let path = `M ${n(start.x)} ${n(start.y)}`;
+  controls.forEach((control, i) => {
+    const next = controls[i + 1];
+    const to = next ? { x: (control.x + next.x) / 2, y: (control.y + next.y) / 2 } : end;
+    path += ` Q ${n(control.x)} ${n(control.y)} ${n(to.x)} ${n(to.y)}`;
+  });
+  return path;
+}
+
 function edgeElement(edge: PictureEdge, picture: Picture): string {
   const { colors } = picture;
-  const dx = edge.to.x - edge.from.x;
-  const dy = edge.to.y - edge.from.y;
-  const length = Math.hypot(dx, dy) || 1;
-  const end = {
-    x: edge.to.x - (dx / length) * edge.targetRadius,
-    y: edge.to.y - (dy / length) * edge.targetRadius,
-  };
   const color = safeColor(edge.quiet ? colors.quietEdge : colors.edge);
-  const line = `<line x1="${n(edge.from.x)}" y1="${n(edge.from.y)}" x2="${n(end.x)}" y2="${n(end.y)}" stroke="${color}" stroke-width="${edge.quiet ? 0.8 : 1.4}"${edge.quiet ? ' stroke-dasharray="4 4"' : ''} marker-end="url(#${edge.quiet ? 'arrow-quiet' : 'arrow'})"/>`;
+  const line = `<path d="${edgePath(edge)}" fill="none" stroke="${color}" stroke-width="${edge.quiet ? 0.8 : 1.4}"${edge.quiet ? ' stroke-dasharray="4 4"' : ''} marker-end="url(#${edge.quiet ? 'arrow-quiet' : 'arrow'})"/>`;
   if (!edge.caption) return line;
-  const mid = { x: (edge.from.x + end.x) / 2, y: (edge.from.y + end.y) / 2 };
-  let angle = (Math.atan2(dy, dx) * 180) / Math.PI;
+  const last = edge.controls[edge.controls.length - 1] ?? edge.start;
+  const first = edge.controls[0] ?? edge.end;
+  let angle =
+    (Math.atan2(edge.end.y - last.y + first.y - edge.start.y, edge.end.x - last.x + first.x - edge.start.x) *
+      180) /
+    Math.PI;
   if (angle > 90) angle -= 180;
   if (angle < -90) angle += 180;
-  const caption = `<text class="edge-caption" text-anchor="middle" dominant-baseline="middle" transform="translate(${n(mid.x)} ${n(mid.y)}) rotate(${n(angle)})">${escapeXml(edge.caption)}</text>`;
+  const caption = `<text class="edge-caption" text-anchor="middle" dominant-baseline="middle" transform="translate(${n(edge.mid.x)} ${n(edge.mid.y)}) rotate(${n(angle)})">${escapeXml(edge.caption)}</text>`;
   return line + caption;
 }
 
@@ -147,7 +163,7 @@ export function svgPicture(picture: Picture): string {
   const xs = picture.nodes.flatMap((node) => [node.x - node.width / 2 - 60, node.x + node.width / 2 + 60]);
   const ys = picture.nodes.flatMap((node) => [
     node.y - node.height / 2,
-    node.y + node.height / 2 + 3 + picture.nodeFontSize * 2.6,
+    node.y + node.height / 2 + 6 + picture.nodeFontSize * 1.2 * node.captionLines.length,
   ]);
   const x1 = (xs.length ? Math.min(...xs) : 0) - margin;
   const y1 = (ys.length ? Math.min(...ys) : 0) - margin;

@@ -70,6 +70,9 @@ export interface ViewSummary {
 
 type Core = cytoscape.Core;
 
+/** Node captions wrap at this width ('text-max-width' in style.ts). */
+const CAPTION_WRAP_WIDTH = 120;
+
 /** Relationships of a node that are drawn as facts (quiet ones such as MENTIONS left out). */
 function factDegree(node: cytoscape.NodeSingular): number {
   return node.connectedEdges().not('.quiet').length;
@@ -682,16 +685,20 @@ export class GraphView {
       height: node.height(),
       color: String(node.data('color')),
       shape: String(node.data('shape')),
-      caption: node.hasClass('label-hidden') && !node.selected() ? '' : String(node.data('display') ?? ''),
+      captionLines:
+        node.hasClass('label-hidden') && !node.selected()
+          ? []
+          : this.wrapCaption(String(node.data('display') ?? ''), CAPTION_WRAP_WIDTH),
       selected: node.selected(),
     }));
     const edges: PictureEdge[] = visible.edges().map((edge) => {
-      const target = edge.target();
       const quiet = edge.hasClass('quiet');
+      const controls = edge.isLoop() ? [] : (edge.controlPoints() ?? []);
       return {
-        from: { ...edge.source().position() },
-        to: { ...target.position() },
-        targetRadius: Math.max(target.width(), target.height()) / 2 + 1,
+        start: { ...edge.sourceEndpoint() },
+        end: { ...edge.targetEndpoint() },
+        controls: controls.map((point) => ({ x: point.x, y: point.y })),
+        mid: { ...edge.midpoint() },
         caption: quiet || edge.hasClass('label-hidden') ? '' : String(edge.data('type') ?? ''),
         quiet,
       };
@@ -703,6 +710,24 @@ export class GraphView {
       nodeFontSize: this.settings.nodeFontSize,
       edgeFontSize: this.settings.edgeFontSize,
       title,
+    });
+  }
+
+  /** Breaks a caption into lines at spaces, as the canvas does ('text-wrap': 'wrap'). */
+  private wrapCaption(text: string, maxWidth: number): string[] {
+    const size = this.settings.nodeFontSize;
+    return text.split('\n').flatMap((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (line && this.measureText(candidate, size) > maxWidth) {
+          lines.push(line);
+          line = word;
+        } else line = candidate;
+      }
+      if (line) lines.push(line);
+      return lines;
     });
   }
 

@@ -46,10 +46,9 @@ export function installDropImport(options: DropImportOptions): HTMLElement {
     attrs: { id: 'import-status', role: 'status', 'aria-live': 'polite' },
   });
   status.hidden = true;
-  const overlay = el('div', {
-    class: 'drop-overlay',
-    text: 'Drop a Lagebild JSON, GraphML or Cypher file to import it',
-  });
+  const overlay = el('div', { class: 'drop-overlay' }, [
+    el('span', { text: 'Drop a Lagebild JSON, GraphML or Cypher file to import it' }),
+  ]);
   overlay.hidden = true;
   const close = el('button', {
     class: 'icon-button',
