@@ -82,6 +82,15 @@ async function exportVia(
   return { download, file };
 }
 
+/** Points scaled into the unit box of their bounding box (the picture without zoom and pan). */
+function normalise(points: { x: number; y: number }[]): { x: number; y: number }[] {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [x0, y0] = [Math.min(...xs), Math.min(...ys)];
+  const scale = Math.max(Math.max(...xs) - x0, Math.max(...ys) - y0) || 1;
+  return points.map((p) => ({ x: (p.x - x0) / scale, y: (p.y - y0) / scale }));
+}
+
 const FILE_NAME = /^lagebild-[a-z0-9-]+-\d{4}-\d{2}-\d{2}-\d{4}\./;
 
 describe('export and import in the explorer', () => {
@@ -212,6 +221,23 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
     await page.waitForTimeout(500);
     expect(downloaded).toBe(false);
     expect((await getJson(`${lb.url}/api/health`)).status).toBe(200);
+
+    // Again at full speed: the whole result of the last query, read by networkx.
+    const { file } = await exportVia(page, 'gexf', 'query');
+    const expected = await postJson(`${lb.url}/api/query`, { cypher: 'MATCH (a)-[r]->(b) RETURN a, r, b' });
+    const graph = await python(
+      `import json, sys, networkx as nx
+nx.readwrite.gexf.GEXF.versions["1.3"] = {"NS_GEXF": "http://gexf.net/1.3", "NS_VIZ": "http://gexf.net/1.3/viz",
+  "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
+  "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "VERSION": "1.3"}
+G = nx.read_gexf(sys.argv[1], version="1.3")
+print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`,
+      [file],
+    );
+    expect(graph).toEqual({
+      nodes: expected.body.graph.nodes.length,
+      edges: expected.body.graph.edges.length,
+    });
     await page.context().close();
   });
 
@@ -318,6 +344,56 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
     await typeAndRun(page, "MATCH (p:Person) WHERE p.uid STARTS WITH 'drop-' RETURN p");
     const queried = await waitForCanvas(page, 's.summary.nodes === 3 && s.summary.edges === 0');
     expect(queried.nodes.map((n) => n.name).sort()).toEqual(['Abgelegt A', 'Abgelegt B', 'Abgelegt C']);
+    await page.context().close();
+  });
+
+  it('opens its own Lagebild JSON export, dropped back on the canvas, with the same picture', async () => {
+    const page = await open();
+    const before = await waitForCanvas(page, 's.summary.nodes > 0');
+    const positions = (p: Page, ids: string[]) =>
+      p.evaluate(
+        (list) =>
+          list.map((id) =>
+            (
+              window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+            ).__lagebild.position(id),
+          ),
+        ids,
+      );
+    const ids = before.nodes.map((n) => n.id);
+    // Drag Nordkorea somewhere no layout would put it, so only saved positions can reproduce the picture.
+    const nordkorea = before.nodes.find((n) => n.name === 'Nordkorea')!;
+    const [start] = await positions(page, [nordkorea.id]);
+    const canvasBox = (await page.locator('#canvas').boundingBox())!;
+    await page.mouse.move(canvasBox.x + start!.x, canvasBox.y + start!.y);
+    await page.mouse.down();
+    await page.mouse.move(canvasBox.x + start!.x + 90, canvasBox.y + start!.y - 140, { steps: 8 });
+    await page.mouse.up();
+    const [moved] = await positions(page, [nordkorea.id]);
+    expect(moved!.x - start!.x).toBeGreaterThan(60);
+    const shapeBefore = normalise(await positions(page, ids));
+    const { file } = await exportVia(page, 'lagebild-json', 'canvas');
+    const text = await readFile(file, 'utf8');
+    await page.click('#export-button');
+
+    // Move the canvas away from the saved picture first: a different query, then drop the file.
+    await typeAndRun(page, 'MATCH (p:Person) RETURN p');
+    await waitForCanvas(page, `s.summary.nodes !== ${before.summary.nodes}`);
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'zurueck.lagebild.json', { type: 'application/json' }));
+      return transfer;
+    }, text);
+    await page.dispatchEvent('#graph-pane', 'drop', { dataTransfer });
+    const after = await waitForCanvas(page, `s.summary.nodes === ${before.summary.nodes}`);
+    expect(after.nodes.map((n) => n.name).sort()).toEqual(before.nodes.map((n) => n.name).sort());
+    expect(after.summary.edges).toBe(before.summary.edges);
+    const shapeAfter = normalise(await positions(page, ids));
+    shapeAfter.forEach((point, i) => {
+      expect(point.x).toBeCloseTo(shapeBefore[i]!.x, 2);
+      expect(point.y).toBeCloseTo(shapeBefore[i]!.y, 2);
+    });
+    await screenshot(page, '23-own-export-reopened');
     await page.context().close();
   });
 
