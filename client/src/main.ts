@@ -157,9 +157,10 @@ const exportMenu = new ExportMenu(byId<HTMLButtonElement>('export-button'), byId
 view.events.on('selectionChange', () => exportMenu.refresh());
 installDropImport({
   target: byId('graph-pane'),
-  onLagebildJson: async (document) => {
-    const { graph, positions } = await graphOfLagebildFile(document);
-    if (graph.nodes.length > 0) await explorer.showPlaced(graph, positions);
+  onLagebildJson: async (document, fileName) => {
+    const { graph, positions, omittedNodes } = await graphOfLagebildFile(document);
+    const source = omittedNodes > 0 ? `${fileName} (the first ${graph.nodes.length} nodes drawn)` : fileName;
+    if (graph.nodes.length > 0) await explorer.showPlaced(graph, positions, { source });
   },
 });
 

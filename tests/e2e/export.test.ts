@@ -327,6 +327,9 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
     const state = await waitForCanvas(page, 's.summary.nodes === 3');
     expect(state.nodes.map((n) => n.name).sort()).toEqual(['Abgelegt A', 'Abgelegt B', 'Abgelegt C']);
     expect(state.edges).toHaveLength(2);
+    expect(await page.textContent('#result-status')).toContain(
+      'abgelegt.lagebild.json: 3 nodes, 2 relationships, as saved',
+    );
     const at = (name: string) =>
       page.evaluate(
         (id) =>

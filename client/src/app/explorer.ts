@@ -367,13 +367,24 @@ export class Explorer {
     return this.lastQueryRan;
   }
 
-  /** Replaces the canvas with `graph`, nodes where `positions` puts them (an opened file); undoable. */
-  async showPlaced(graph: GraphData, positions: Map<string, { x: number; y: number }>): Promise<void> {
+  /**
+   * Replaces the canvas with `graph`, nodes where `positions` puts them (an opened file), and says
+   * where it came from in the status line; undoable.
+   */
+  async showPlaced(
+    graph: GraphData,
+    positions: Map<string, { x: number; y: number }>,
+    options: { source: string },
+  ): Promise<void> {
     this.record();
     this.expansions.clear();
     this.parts.inspector.clear();
     await this.view.setGraphAt(graph, positions);
     this.parts.results.show('graph');
+    this.parts.results.setNote(
+      `${options.source}: ${graph.nodes.length} nodes, ${graph.edges.length} relationships, as saved (Table and JSON show the last query)`,
+    );
+    this.refreshButtons();
   }
 
   // ---- panels --------------------------------------------------------------------------------

@@ -6,11 +6,14 @@ import { parseExactJson } from '../api/exactJson.ts';
 import { importGraphFile, type ImportSummary, type LagebildJsonDocument } from '../export/exportClient.ts';
 import { el } from '../ui/dom.ts';
 
+/** How long a success message stays. */
+const INFO_SECONDS = 12;
+
 export interface DropImportOptions {
   /** The element files are dropped on (the graph pane). */
   target: HTMLElement;
-  /** Called after a Lagebild JSON file was imported, with the parsed file. */
-  onLagebildJson: (document: LagebildJsonDocument) => Promise<void>;
+  /** Called after a Lagebild JSON file was imported, with the parsed file and its name. */
+  onLagebildJson: (document: LagebildJsonDocument, fileName: string) => Promise<void>;
 }
 
 /** The file as a Lagebild JSON document when it is one (by its content), else undefined. */
@@ -60,10 +63,14 @@ export function installDropImport(options: DropImportOptions): HTMLElement {
   status.append(message, close);
   target.append(overlay, status);
 
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
   const say = (text: string, kind: 'info' | 'error' | 'busy') => {
     message.textContent = text;
     status.dataset.kind = kind;
     status.hidden = false;
+    clearTimeout(hideTimer);
+    // Success fades after a while; errors stay until closed, so the line number can be read.
+    if (kind === 'info') hideTimer = setTimeout(() => (status.hidden = true), INFO_SECONDS * 1000);
   };
   const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
@@ -87,7 +94,7 @@ export function installDropImport(options: DropImportOptions): HTMLElement {
         const document = asLagebildJson(await file.text());
         const summary = await importGraphFile(file);
         say(`Imported ${file.name}: ${describeImport(summary)}.`, 'info');
-        if (document) await options.onLagebildJson(document);
+        if (document) await options.onLagebildJson(document, file.name);
       } catch (error) {
         say(
           `${file.name} was not imported: ${error instanceof Error ? error.message : String(error)}`,
