@@ -272,13 +272,16 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
     await page.context().close();
   });
 
-  it('says what is missing instead of exporting an empty selection', async () => {
-    const page = await open();
+  it('says what is missing instead of exporting an empty selection (dark theme)', async () => {
+    const { page } = await openPage(browser, { width: 1280, height: 800, colorScheme: 'dark' });
+    await page.goto(lb.url);
     await waitForCanvas(page, 's.summary.nodes > 0');
     await page.click('#export-button');
     await page.check('input[name="export-scope"][value="selection"]');
     await page.click('#export-start');
     await expect.poll(() => page.textContent('#export-status')).toContain('Nothing is selected');
+    await page.check('input[name="export-scope"][value="query"]');
+    await screenshot(page, '22-export-menu-dark');
     await page.context().close();
   });
 
