@@ -282,6 +282,8 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
     await expect.poll(() => page.textContent('#export-status')).toContain('Nothing is selected');
     await page.check('input[name="export-scope"][value="query"]');
     await screenshot(page, '22-export-menu-dark');
+    await page.mouse.click(300, 700);
+    await expect.poll(() => page.locator('#export-menu').isVisible()).toBe(false);
     await page.context().close();
   });
 

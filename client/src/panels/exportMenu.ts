@@ -183,6 +183,12 @@ export class ExportMenu {
     button.setAttribute('aria-expanded', 'false');
     button.setAttribute('aria-controls', 'export-menu');
     button.addEventListener('click', () => (this.panel.hidden ? this.open() : this.close()));
+    // A click elsewhere closes the menu, unless an export is running (its progress and Cancel live here).
+    document.addEventListener('pointerdown', (event) => {
+      const target = event.target as Node | null;
+      if (this.panel.hidden || this.running || this.panel.contains(target) || button.contains(target)) return;
+      this.close();
+    });
     this.refresh();
   }
 
