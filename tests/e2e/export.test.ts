@@ -42,19 +42,35 @@ afterAll(async () => {
   if (downloads) await rm(downloads, { recursive: true, force: true });
 });
 
+/**
+ * Waits until the explorer is idle and `predicate` (an expression over the state `s`) holds.
+ * Polls from the test side: the page's Content-Security-Policy may forbid evaluating strings in it.
+ */
 async function waitForCanvas(page: Page, predicate: string): Promise<CanvasState> {
-  await page.waitForFunction(
-    `(() => { const s = window.__lagebild && window.__lagebild.state(); return !!s && !s.busy && (${predicate}); })()`,
-    null,
-    { timeout: 30_000 },
-  );
-  return page.evaluate(() =>
-    (window as unknown as { __lagebild: { state(): CanvasState } }).__lagebild.state(),
-  );
+  const holds = new Function('s', `return ${predicate};`) as (s: CanvasState) => boolean;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = await page
+      .evaluate(() => (window as unknown as { __lagebild?: { state(): CanvasState } }).__lagebild?.state())
+      .catch(() => undefined);
+    if (state && !state.busy && holds(state)) return state;
+    if (Date.now() > deadline) throw new Error(`the canvas never reached: ${predicate}`);
+    await page.waitForTimeout(100);
+  }
 }
 
-async function open(): Promise<Page> {
-  const { page } = await openPage(browser, { width: 1280, height: 800 });
+/** Page errors and what a Content-Security-Policy blocked, collected while the page is open. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+async function open(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const { page } = await openPage(browser, { width: 1280, height: 800, ...options });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text()))
+      errors.push(message.text());
+  });
+  pageErrors.set(page, errors);
   await page.goto(lb.url);
   return page;
 }
@@ -116,6 +132,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
     expect(graph.names).toEqual(state.nodes.map((n) => n.name).sort());
     await expect.poll(() => page.textContent('#export-status')).toContain(download.suggestedFilename());
     await screenshot(page, '20-export-saved');
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -132,6 +149,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
     expect(height).toBeGreaterThan(300);
     expect(bytes.length).toBeGreaterThan(30_000);
     await copyFile(file, path.join(SCREENSHOT_DIR, '21-exported-canvas.png'));
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -184,6 +202,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
     await viewer.goto(`file://${whole.file}`);
     expect(await viewer.locator('text.node-caption').allTextContents()).toContain('Nordkorea');
     await screenshot(viewer, '21-exported-canvas-svg');
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -238,6 +257,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
       nodes: expected.body.graph.nodes.length,
       edges: expected.body.graph.edges.length,
     });
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -269,12 +289,12 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
     expect(document.elements.edges.length).toBe(expected.body.graph.edges.length);
     expect(document.elements.edges.every((e) => e.data.interaction === 'SUPPLIES')).toBe(true);
     expect(document.elements.nodes.map((n) => n.data.id)).toContain('nordkorea');
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
   it('says what is missing instead of exporting an empty selection (dark theme)', async () => {
-    const { page } = await openPage(browser, { width: 1280, height: 800, colorScheme: 'dark' });
-    await page.goto(lb.url);
+    const page = await open({ colorScheme: 'dark' });
     await waitForCanvas(page, 's.summary.nodes > 0');
     await page.click('#export-button');
     await page.check('input[name="export-scope"][value="selection"]');
@@ -284,6 +304,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
     await screenshot(page, '22-export-menu-dark');
     await page.mouse.click(300, 700);
     await expect.poll(() => page.locator('#export-menu').isVisible()).toBe(false);
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -352,6 +373,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
     await typeAndRun(page, "MATCH (p:Person) WHERE p.uid STARTS WITH 'drop-' RETURN p");
     const queried = await waitForCanvas(page, 's.summary.nodes === 3 && s.summary.edges === 0');
     expect(queried.nodes.map((n) => n.name).sort()).toEqual(['Abgelegt A', 'Abgelegt B', 'Abgelegt C']);
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -402,6 +424,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
       expect(point.y).toBeCloseTo(shapeBefore[i]!.y, 2);
     });
     await screenshot(page, '23-own-export-reopened');
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -423,6 +446,7 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
     await screenshot(page, '23-drop-error');
     const after = await postJson(`${lb.url}/api/query`, { cypher: 'MATCH (n) RETURN count(n) AS c' });
     expect(after.body.rows).toEqual(before.body.rows);
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 });
