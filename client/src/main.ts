@@ -4,6 +4,7 @@
 import { fetchSavedQueries, fetchSchema, runQuery } from './api/client.ts';
 import type { SavedQuery, SchemaResponse } from './api/types.ts';
 import { Explorer } from './app/explorer.ts';
+import { graphOfLagebildFile } from './app/openLagebildFile.ts';
 import { QueryHistory } from './app/queryHistory.ts';
 import { installShortcuts } from './app/shortcuts.ts';
 import { readUrlQuery, type UrlQuery } from './app/urlState.ts';
@@ -12,6 +13,8 @@ import { CypherEditor } from './editor/cypherEditor.ts';
 import { QUIET_TYPES } from './graph/palette.ts';
 import { LAYOUTS, type LayoutName } from './graph/settings.ts';
 import { GraphView } from './graph/view.ts';
+import { installDropImport } from './panels/dropImport.ts';
+import { ExportMenu } from './panels/exportMenu.ts';
 import { HelpOverlay } from './panels/help.ts';
 import { Inspector } from './panels/inspector.ts';
 import { ResultPanel } from './panels/results.ts';
@@ -140,6 +143,25 @@ const layoutSelect = byId<HTMLSelectElement>('layout-select');
 layoutSelect.addEventListener('change', () => {
   const name = layoutSelect.value as LayoutName;
   if (LAYOUTS.includes(name)) void explorer.layout(name);
+});
+
+// ---- export menu and drag-and-drop import ---------------------------------------------------
+
+const exportMenu = new ExportMenu(byId<HTMLButtonElement>('export-button'), byId('graph-pane'), {
+  placedElements: (options) => view.placedElements(options),
+  selectedNodeIds: () => view.selectedNodeIds(),
+  lastQuery: () => explorer.lastQuery,
+  png: () => view.png(),
+  svg: (title) => view.svg(title),
+});
+view.events.on('selectionChange', () => exportMenu.refresh());
+installDropImport({
+  target: byId('graph-pane'),
+  onLagebildJson: async (document, fileName) => {
+    const { graph, positions, omittedNodes } = await graphOfLagebildFile(document);
+    const source = omittedNodes > 0 ? `${fileName} (the first ${graph.nodes.length} nodes drawn)` : fileName;
+    if (graph.nodes.length > 0) await explorer.showPlaced(graph, positions, { source });
+  },
 });
 
 // ---- side panel, search, header -------------------------------------------------------------

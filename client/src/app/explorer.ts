@@ -63,6 +63,7 @@ export class Explorer {
   private running = 0;
   /** The last result had no graph, so the Table tab was opened for the user. */
   private switchedToTable = false;
+  private lastQueryRan: { cypher: string; params: Record<string, Value> } | undefined;
 
   constructor(private readonly parts: ExplorerParts) {
     const { view } = parts;
@@ -118,6 +119,7 @@ export class Explorer {
       const result = await runQuery(cypher, params);
       if (ticket !== this.running) return undefined;
       this.hideError();
+      this.lastQueryRan = { cypher, params };
       this.parts.history.add(cypher, paramsText);
       this.parts.onQueryRan();
       if (options.push) pushUrlQuery({ cypher, params: paramsText });
@@ -358,6 +360,31 @@ export class Explorer {
     this.hiddenLabels = filter.hiddenLabels;
     this.hiddenTypes = filter.hiddenTypes;
     this.view.setFilter(filter);
+  }
+
+  /** The last query that ran without error (for exporting its whole result), if any. */
+  get lastQuery(): { cypher: string; params: Record<string, Value> } | undefined {
+    return this.lastQueryRan;
+  }
+
+  /**
+   * Replaces the canvas with `graph`, nodes where `positions` puts them (an opened file), and says
+   * where it came from in the status line; undoable.
+   */
+  async showPlaced(
+    graph: GraphData,
+    positions: Map<string, { x: number; y: number }>,
+    options: { source: string },
+  ): Promise<void> {
+    this.record();
+    this.expansions.clear();
+    this.parts.inspector.clear();
+    await this.view.setGraphAt(graph, positions);
+    this.parts.results.show('graph');
+    this.parts.results.setNote(
+      `${options.source}: ${graph.nodes.length} nodes, ${graph.edges.length} relationships, as saved (Table and JSON show the last query)`,
+    );
+    this.refreshButtons();
   }
 
   // ---- panels --------------------------------------------------------------------------------

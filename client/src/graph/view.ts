@@ -18,6 +18,7 @@ import {
 } from './settings.ts';
 import { seedFrom, withSeededRandom } from './seededRandom.ts';
 import { buildStyle } from './style.ts';
+import { svgPicture, type PictureEdge, type PictureNode } from './svgPicture.ts';
 
 cytoscape.use(fcose);
 
@@ -47,6 +48,18 @@ export interface ViewSnapshot {
   viewport: { zoom: number; pan: { x: number; y: number } };
 }
 
+/** A node for export: the API's node with where it is drawn and how it looks. */
+export interface PlacedNode extends ApiNode {
+  position: { x: number; y: number };
+  style: Record<string, string | number>;
+}
+
+/** Elements for export (the whole visible canvas or the selection). */
+export interface PlacedElements {
+  nodes: PlacedNode[];
+  edges: ApiEdge[];
+}
+
 /** What the canvas holds: all elements, and those the user can see. */
 export interface ViewSummary {
   nodes: number;
@@ -56,6 +69,9 @@ export interface ViewSummary {
 }
 
 type Core = cytoscape.Core;
+
+/** Node captions wrap at this width ('text-max-width' in style.ts). */
+const CAPTION_WRAP_WIDTH = 120;
 
 /** Relationships of a node that are drawn as facts (quiet ones such as MENTIONS left out). */
 function factDegree(node: cytoscape.NodeSingular): number {
@@ -618,6 +634,129 @@ export class GraphView {
     this.fitted = false;
     this.declutter();
     this.events.emit('contentChange', {});
+  }
+
+  private visibleElements(): cytoscape.CollectionReturnValue {
+    return this.cy.elements().not('.user-hidden, .filtered');
+  }
+
+  /**
+   * The visible elements with positions and styles, for export: everything the user sees, or only
+   * the selection (selected nodes, the end nodes of selected relationships and the relationships
+   * among selected nodes).
+   */
+  placedElements(options: { selectionOnly: boolean }): PlacedElements {
+    let elements = this.visibleElements();
+    if (options.selectionOnly) {
+      const selected = elements.filter(':selected');
+      const nodes = selected.nodes().union(selected.edges().connectedNodes());
+      elements = nodes.union(selected.edges()).union(nodes.edgesWith(nodes)).not('.user-hidden, .filtered');
+    }
+    return {
+      nodes: elements.nodes().map((node) => ({
+        ...(node.data('raw') as ApiNode),
+        position: { ...node.position() },
+        style: { 'background-color': String(node.data('color')), shape: String(node.data('shape')) },
+      })),
+      edges: elements.edges().map((edge) => edge.data('raw') as ApiEdge),
+    };
+  }
+
+  /** A PNG of the visible graph (all of it, not only the viewport), at twice the screen resolution. */
+  async png(): Promise<Blob> {
+    const blob = this.cy.png({
+      output: 'blob-promise',
+      full: true,
+      scale: 2,
+      bg: this.settings.theme.background,
+      maxWidth: 8000,
+      maxHeight: 8000,
+    });
+    return blob;
+  }
+
+  /** An SVG of the visible graph, drawn from positions, shapes, colours and captions. */
+  svg(title: string): string {
+    const visible = this.visibleElements();
+    const nodes: PictureNode[] = visible.nodes().map((node) => ({
+      x: node.position('x'),
+      y: node.position('y'),
+      width: node.width(),
+      height: node.height(),
+      color: String(node.data('color')),
+      shape: String(node.data('shape')),
+      captionLines:
+        node.hasClass('label-hidden') && !node.selected()
+          ? []
+          : this.wrapCaption(String(node.data('display') ?? ''), CAPTION_WRAP_WIDTH),
+      selected: node.selected(),
+    }));
+    const edges: PictureEdge[] = visible.edges().map((edge) => {
+      const quiet = edge.hasClass('quiet');
+      const controls = edge.isLoop() ? [] : (edge.controlPoints() ?? []);
+      return {
+        start: { ...edge.sourceEndpoint() },
+        end: { ...edge.targetEndpoint() },
+        controls: controls.map((point) => ({ x: point.x, y: point.y })),
+        mid: { ...edge.midpoint() },
+        caption: quiet || edge.hasClass('label-hidden') ? '' : String(edge.data('type') ?? ''),
+        quiet,
+      };
+    });
+    return svgPicture({
+      nodes,
+      edges,
+      colors: this.settings.theme,
+      nodeFontSize: this.settings.nodeFontSize,
+      edgeFontSize: this.settings.edgeFontSize,
+      title,
+    });
+  }
+
+  /** Breaks a caption into lines at spaces, as the canvas does ('text-wrap': 'wrap'). */
+  private wrapCaption(text: string, maxWidth: number): string[] {
+    const size = this.settings.nodeFontSize;
+    return text.split('\n').flatMap((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (line && this.measureText(candidate, size) > maxWidth) {
+          lines.push(line);
+          line = word;
+        } else line = candidate;
+      }
+      if (line) lines.push(line);
+      return lines;
+    });
+  }
+
+  /**
+   * Replaces the canvas content with `graph`, nodes at the given positions (no layout runs; nodes
+   * without a position are laid out around the others), and fits the view.
+   */
+  async setGraphAt(graph: GraphData, positions: Map<string, { x: number; y: number }>): Promise<void> {
+    this.stopLayout();
+    const elements = this.toElements(graph, new Set());
+    const unplaced = elements.filter(
+      (element) => element.group === 'nodes' && !positions.has(String(element.data.id)),
+    );
+    for (const element of elements) {
+      const position = positions.get(String(element.data.id));
+      if (element.group === 'nodes' && position) element.position = { ...position };
+    }
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add(elements);
+      this.applyFilter();
+    });
+    this.events.emit('contentChange', {});
+    if (unplaced.length > 0) await this.runLayout(this.currentLayout, { incremental: true });
+    else {
+      this.fit();
+      this.declutter();
+      this.events.emit('layoutStop', { layout: this.currentLayout });
+    }
   }
 
   /** Restyles the canvas for a new theme. */

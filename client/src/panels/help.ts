@@ -20,6 +20,7 @@ export const SHORTCUTS: [keys: string[], what: string][] = [
   [['+ / −'], 'Zoom in / out'],
   [['L'], 'Lay out again'],
   [['Shift', 'drag'], 'Box-select; Shift+click adds to the selection'],
+  [['Drop a file'], 'Import a Lagebild JSON, GraphML or Cypher file (on the canvas)'],
   [['Esc'], 'Close this help, clear the selection'],
   [['?'], 'Show this help'],
 ];

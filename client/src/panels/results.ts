@@ -39,6 +39,11 @@ export class ResultPanel {
     this.onTabChange(tab);
   }
 
+  /** Says in the status line what the canvas shows when it did not come from a query (e.g. an opened file). */
+  setNote(text: string): void {
+    replaceChildren(this.status, [text]);
+  }
+
   /** Fills the Table and JSON tabs and the status line. */
   setResult(result: QueryResponse, names: (id: string) => string | undefined, omittedNodes = 0): void {
     renderResultTable(this.tabs.get('table')!.pane, result, names);
