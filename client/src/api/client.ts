@@ -1,6 +1,7 @@
 // Typed calls to the Lagebild HTTP API; every response is parsed with exact big integers and
 // every error becomes an ApiError carrying the server's code and message.
 
+import { authorizedFetch } from './auth.ts';
 import { parseExactJson, stringifyExactJson } from './exactJson.ts';
 import type {
   ApiNode,
@@ -28,7 +29,7 @@ export class ApiError extends Error {
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await authorizedFetch(path, init);
   } catch (error) {
     throw new ApiError(
       'Unavailable',

@@ -2,6 +2,7 @@
 // build a request for a scope, download it with progress and cancel, save it under the name
 // the server chose (what and when), and send a dropped file to POST /api/import.
 
+import { authorizedFetch } from '../api/auth.ts';
 import type { ElementEdge, ElementNode, ExportRequest } from '../../../server/export/request.schema.ts';
 
 export type { ExportRequest };
@@ -127,7 +128,7 @@ export async function fetchExport(
   request: ExportRequest,
   options: DownloadOptions = {},
 ): Promise<{ blob: Blob; fileName: string }> {
-  const response = await fetch(`${options.baseUrl ?? ''}/api/export`, {
+  const response = await authorizedFetch(`${options.baseUrl ?? ''}/api/export`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: exactJsonText(request),
@@ -191,7 +192,7 @@ export async function importGraphFile(
   file: Blob,
   options: { baseUrl?: string; signal?: AbortSignal } = {},
 ): Promise<ImportSummary> {
-  const response = await fetch(`${options.baseUrl ?? ''}/api/import`, {
+  const response = await authorizedFetch(`${options.baseUrl ?? ''}/api/import`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
     body: file,

@@ -1,0 +1,64 @@
+// With AUTH_TOKEN set, the explorer asks for the token once, then works as usual.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
+import { startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
+
+const TOKEN = 'lagebild-test-token-0123456789';
+
+/** Polls the explorer's canvas from the test side (the page's CSP forbids evaluating strings). */
+async function waitForNodes(page: Page, count: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const nodes = await page
+      .evaluate(
+        () =>
+          (
+            window as unknown as { __lagebild?: { state(): { summary: { nodes: number } } } }
+          ).__lagebild?.state().summary.nodes,
+      )
+      .catch(() => undefined);
+    if (nodes === count) return;
+    if (Date.now() > deadline) throw new Error(`the canvas never showed ${count} nodes (last: ${nodes})`);
+    await page.waitForTimeout(100);
+  }
+}
+
+let lb: RunningLagebild;
+let browser: Browser;
+
+beforeAll(async () => {
+  const clientDir = await buildClientForTests();
+  lb = await startLagebild({ clientDir, env: { AUTH_TOKEN: TOKEN } });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await lb?.dispose();
+});
+
+describe('the explorer behind AUTH_TOKEN', () => {
+  it('asks for the token once, then draws the article graph', async () => {
+    const { page, context } = await openPage(browser);
+    try {
+      await page.goto(lb.url);
+      const input = page.locator('#token-input');
+      await input.waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot(page, 'auth-01-token-asked');
+      await input.fill(TOKEN);
+      await page.locator('#token-submit').click();
+      await waitForNodes(page, 31);
+      expect(await page.locator('#token-overlay').isHidden()).toBe(true);
+      await screenshot(page, 'auth-02-after-token');
+
+      // Reloading the tab (the same browser session) does not ask again.
+      await page.reload();
+      await waitForNodes(page, 31);
+      expect(await page.locator('#token-input').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
