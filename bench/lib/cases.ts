@@ -35,7 +35,8 @@ async function rawExpand(raw: RawEngine, node: BenchNode, limit: number) {
   const match = `MATCH (n:\`${name}\`)`;
   const self = `id(n) = internal_id(${table}, ${offset})`;
   return async () => {
-    await raw.rows(`${match} WHERE ${self} RETURN n`);
+    // The adapter seeks the node by its uid (known from its in-memory index).
+    await raw.rows(`${match} WHERE n.uid = $uid AND ${self} RETURN n`, { uid: node.uid });
     const out = await raw.rows(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`);
     const into = await raw.rows(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`);
     const groups = [

@@ -129,9 +129,11 @@ export class LadybugStore implements GraphStore {
   private async refreshPropertyTypes(): Promise<void> {
     this.schemaCache = undefined;
     this.tableNames.invalidate();
-    this.searchIndex.invalidate();
+    this.searchIndex.markStale();
     this.forgetStatements();
     const schema = await this.schema();
+    // Built after the schema, so that opening a big database is not slowed down by it.
+    this.searchIndex.scheduleBuild();
     const cache = new Map<string, Map<string, string>>();
     for (const entry of [
       ...schema.labels.map((l) => ({ name: l.label, properties: l.properties })),
@@ -545,6 +547,8 @@ export class LadybugStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A search index build reads in the background; it stops at its next table.
+    await this.searchIndex.stop();
     // Wait for writes in flight, so that nothing acknowledged is cut off.
     const release = await this.writeLock.acquire();
     try {
