@@ -1,6 +1,6 @@
 // In-page part of the rendering benchmark: builds a deterministic graph of N elements,
 // draws it with cytoscape or vis-network, and measures time to first frame and panning fps.
-/* global cytoscape, vis */
+/* global cytoscape, vis, window, document, requestAnimationFrame, performance, setTimeout, clearTimeout */
 
 function makeGraph(elements, seed) {
   let state = seed >>> 0;
