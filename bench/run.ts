@@ -151,6 +151,8 @@ async function main(): Promise<void> {
   const server = await startServer({
     DATA_DIR: dataDir,
     READ_ONLY: 'true',
+    // No Bolt endpoint: the benchmark measures HTTP, and 7687 may be taken.
+    BOLT_PORT: '0',
     MAX_ROWS: '200000',
     QUERY_TIMEOUT_MS: '120000',
   });
