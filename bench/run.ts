@@ -156,14 +156,15 @@ async function main(): Promise<void> {
     MAX_ROWS: '200000',
     QUERY_TIMEOUT_MS: '120000',
   });
-  await requestOk(server.url, '/api/health');
-  const serverStartMs = Math.round(performance.now() - serverStarted);
-  // Search answers from memory once the index is built (in the background after start).
-  while (JSON.parse((await requestOk(server.url, '/api/health')).body).searchIndex === 'building')
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  const searchIndexReadyMs = Math.round(performance.now() - serverStarted);
-  const raw = await RawEngine.open(path.join(dataDir, 'lagebild.lbug'));
+  let raw: RawEngine | undefined;
   try {
+    await requestOk(server.url, '/api/health');
+    const serverStartMs = Math.round(performance.now() - serverStarted);
+    // Search answers from memory once the index is built (in the background after start).
+    while (JSON.parse((await requestOk(server.url, '/api/health')).body).searchIndex === 'building')
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    const searchIndexReadyMs = Math.round(performance.now() - serverStarted);
+    raw = await RawEngine.open(path.join(dataDir, 'lagebild.lbug'));
     const workload = await chooseWorkload(raw);
     console.error(
       `Measuring ${dataDir}: hubs ${workload.hubs.map((h) => `${h.uid} (${h.degree})`).join(', ')}; ${runs} runs per case, load ${seconds} s.`,
@@ -256,7 +257,7 @@ async function main(): Promise<void> {
     }
   } finally {
     closeClient();
-    await raw.close();
+    await raw?.close();
     await server.stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
