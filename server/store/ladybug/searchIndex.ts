@@ -1,7 +1,8 @@
 // An in-process name index for search-as-you-type: every node's names (folded: lower case,
 // no diacritics) in one long string, so a keystroke costs a string search in memory instead
 // of a scan of every node in the engine (about 1 s per keystroke on a 1M-node graph).
-// Built in the background after open and after writes; until it is ready, search scans.
+// Built in the background (on open for a big graph, else on the first search, and again on
+// the first search after a write); until it is ready, search scans in the engine.
 // It also remembers every node's uid by id, because the engine finds a node by its uid (the
 // primary key) in under a millisecond but by its internal id only by scanning its table.
 
@@ -48,12 +49,6 @@ export class SearchIndex {
   /** True when search can be answered from memory. */
   get ready(): boolean {
     return this.built !== undefined && this.builtVersion === this.version;
-  }
-
-  /** Marks the index stale (data changed) and rebuilds it in the background. */
-  invalidate(): void {
-    this.markStale();
-    this.scheduleBuild();
   }
 
   /** Marks the index stale without rebuilding yet (search scans until the next build). */
