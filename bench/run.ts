@@ -14,6 +14,7 @@ import { expandCase, largeResultCase, schemaCase, searchCase, type CaseResult } 
 import { closeClient, requestOk } from './lib/httpClient.ts';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load.ts';
 import { RawEngine } from './lib/rawEngine.ts';
+import { renderTable, runRenderBench, type RenderResult } from './browser/renderBench.ts';
 import { startServer } from './lib/serverProcess.ts';
 import { chooseWorkload, type Workload } from './lib/workload.ts';
 
@@ -26,6 +27,8 @@ const argsSchema = z
     seconds: z.coerce.number().positive().optional(),
     clients: z.coerce.number().int().positive().default(32),
     runs: z.coerce.number().int().positive().optional(),
+    /** Skip the headless-Chromium rendering part. */
+    'no-browser': z.boolean().default(false),
   })
   .strict();
 
@@ -36,7 +39,7 @@ function parseArgs(argv: string[]) {
     if (!arg.startsWith('--'))
       throw new Error(`Unexpected argument "${arg}"; options look like --data-dir DIR.`);
     const key = arg.slice(2);
-    if (key === 'smoke') raw[key] = true;
+    if (key === 'smoke' || key === 'no-browser') raw[key] = true;
     else raw[key] = argv[++i] ?? '';
   }
   const parsed = argsSchema.safeParse(raw);
@@ -148,17 +151,22 @@ async function main(): Promise<void> {
   const server = await startServer({
     DATA_DIR: dataDir,
     READ_ONLY: 'true',
+    // No Bolt endpoint: the benchmark measures HTTP, and 7687 may be taken.
+    BOLT_PORT: '0',
     MAX_ROWS: '200000',
     QUERY_TIMEOUT_MS: '120000',
   });
-  await requestOk(server.url, '/api/health');
-  const serverStartMs = Math.round(performance.now() - serverStarted);
-  // Search answers from memory once the index is built (in the background after start).
-  while (JSON.parse((await requestOk(server.url, '/api/health')).body).searchIndex === 'building')
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  const searchIndexReadyMs = Math.round(performance.now() - serverStarted);
-  const raw = await RawEngine.open(path.join(dataDir, 'lagebild.lbug'));
+  let raw: RawEngine | undefined;
   try {
+    await requestOk(server.url, '/api/health');
+    const serverStartMs = Math.round(performance.now() - serverStarted);
+    // Search answers from memory once the index is built (in the background after start on a
+    // big graph, after the first search on a small one).
+    await requestOk(server.url, '/api/search?q=a&limit=1');
+    while (JSON.parse((await requestOk(server.url, '/api/health')).body).searchIndex === 'building')
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    const searchIndexReadyMs = Math.round(performance.now() - serverStarted);
+    raw = await RawEngine.open(path.join(dataDir, 'lagebild.lbug'));
     const workload = await chooseWorkload(raw);
     console.error(
       `Measuring ${dataDir}: hubs ${workload.hubs.map((h) => `${h.uid} (${h.degree})`).join(', ')}; ${runs} runs per case, load ${seconds} s.`,
@@ -194,6 +202,18 @@ async function main(): Promise<void> {
     );
     cases.push(await schemaCase(server.url, raw, runs));
     const load = await runLoad(server.url, { clients: args.clients, seconds, next: loadMix(workload) });
+    let rendering: RenderResult[] = [];
+    if (!args['no-browser'] && existsSync('/usr/bin/chromium'))
+      rendering = await runRenderBench(
+        smoke
+          ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
+          : {
+              sizes: [1000, 5000, 10_000, 50_000],
+              panSeconds: 3,
+              settleTimeoutMs: 120_000,
+              maxPhysics: 10_000,
+            },
+      );
 
     const result = {
       mode: smoke ? 'smoke' : 'full',
@@ -217,6 +237,7 @@ async function main(): Promise<void> {
       },
       cases,
       load,
+      rendering,
       durationS: Math.round((Date.now() - started) / 1000),
     };
     const resultsDir = path.join(ROOT, 'bench', 'results');
@@ -227,6 +248,8 @@ async function main(): Promise<void> {
     );
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
     console.log(table(cases, load));
+    if (rendering.length)
+      console.log(`\nRendering in headless Chromium (1280x800, software WebGL):\n${renderTable(rendering)}`);
     console.log(
       `\nServer start (open + schema): ${serverStartMs} ms; search index ready after ${searchIndexReadyMs} ms. Load average (1 min) before/after: ${loadBefore.toFixed(1)}/${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores.\nResults: ${path.relative(ROOT, file)} (${result.durationS} s)`,
     );
@@ -236,7 +259,7 @@ async function main(): Promise<void> {
     }
   } finally {
     closeClient();
-    await raw.close();
+    await raw?.close();
     await server.stop();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }

@@ -2,11 +2,13 @@
 // handle of the same database, without Lagebild's mapping, HTTP or JSON.
 
 import lbug from '@ladybugdb/core';
-import type { Connection, Database, QueryResult } from '@ladybugdb/core';
+import type { Connection, Database, PreparedStatement, QueryResult } from '@ladybugdb/core';
 
 const single = (result: QueryResult | QueryResult[]) => (Array.isArray(result) ? result.at(-1)! : result);
 
 export class RawEngine {
+  private readonly statements = new Map<string, PreparedStatement>();
+
   private constructor(
     private readonly database: Database,
     private readonly connection: Connection,
@@ -40,7 +42,12 @@ export class RawEngine {
 
   private async execute(cypher: string, params: Record<string, unknown>): Promise<QueryResult> {
     if (Object.keys(params).length === 0) return single(await this.connection.query(cypher));
-    const statement = await this.connection.prepare(cypher);
+    // Prepared once per text and reused, as the adapter does.
+    let statement = this.statements.get(cypher);
+    if (!statement) {
+      statement = await this.connection.prepare(cypher);
+      this.statements.set(cypher, statement);
+    }
     return single(await this.connection.execute(statement, params as Record<string, never>));
   }
 

@@ -105,6 +105,8 @@ describe('bulk import of a generated graph', () => {
 
   it('finds nodes by name from the in-memory index, and finds a node created afterwards', async () => {
     const store = lb.store as LadybugStore;
+    // A small graph builds its index on the first search; until then search scans.
+    await getJson(`${lb.url}/api/search?q=a&limit=1`);
     await store.searchIndex.whenIdle();
     expect(store.searchIndex.ready).toBe(true);
     const hub = summary.hubs[0]!;

@@ -60,6 +60,9 @@ const STATEMENTS_PER_CONNECTION = 256;
 /** Words of statements that change the catalog, after which cached prepared statements are dropped. */
 const SCHEMA_WORDS = /\b(TABLE|MACRO|SEQUENCE|INDEX|GRAPH|TYPE|ATTACH|DETACH\s+\w+\s*$)\b/i;
 
+/** From this many nodes on, the search index is built when the database opens or changes. */
+const EAGER_SEARCH_INDEX_NODES = 50_000;
+
 /** Rows read synchronously before yielding to the event loop (about a millisecond of work). */
 const ROWS_PER_SLICE = 2000;
 
@@ -129,9 +132,13 @@ export class LadybugStore implements GraphStore {
   private async refreshPropertyTypes(): Promise<void> {
     this.schemaCache = undefined;
     this.tableNames.invalidate();
-    this.searchIndex.invalidate();
+    this.searchIndex.markStale();
     this.forgetStatements();
     const schema = await this.schema();
+    // A big graph gets its search index right away (built after the schema, so that opening
+    // is not slowed down by it); a small one on its first search, since scanning it is cheap.
+    if (schema.labels.reduce((sum, l) => sum + l.count, 0) >= EAGER_SEARCH_INDEX_NODES)
+      this.searchIndex.scheduleBuild();
     const cache = new Map<string, Map<string, string>>();
     for (const entry of [
       ...schema.labels.map((l) => ({ name: l.label, properties: l.properties })),
@@ -300,7 +307,8 @@ export class LadybugStore implements GraphStore {
   /** Forgets what was derived from the data (schema counts, the search index). */
   dataChanged(): void {
     this.schemaCache = undefined;
-    this.searchIndex.invalidate();
+    // Search scans until the next search starts a rebuild of the index.
+    this.searchIndex.markStale();
   }
 
   /** Data definition changes the property types the value mapping relies on. */
@@ -545,6 +553,8 @@ export class LadybugStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // A search index build reads in the background; it stops at its next table.
+    await this.searchIndex.stop();
     // Wait for writes in flight, so that nothing acknowledged is cut off.
     const release = await this.writeLock.acquire();
     try {

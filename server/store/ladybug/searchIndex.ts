@@ -1,7 +1,8 @@
 // An in-process name index for search-as-you-type: every node's names (folded: lower case,
 // no diacritics) in one long string, so a keystroke costs a string search in memory instead
 // of a scan of every node in the engine (about 1 s per keystroke on a 1M-node graph).
-// Built in the background after open and after writes; until it is ready, search scans.
+// Built in the background (on open for a big graph, else on the first search, and again on
+// the first search after a write); until it is ready, search scans in the engine.
 // It also remembers every node's uid by id, because the engine finds a node by its uid (the
 // primary key) in under a millisecond but by its internal id only by scanning its table.
 
@@ -9,6 +10,7 @@ import { fold, rankMatch } from '../../search/rank.ts';
 import type { GraphNode, SearchHit, Value } from '../types.ts';
 import { quoteName } from './schema.ts';
 import { NAME_KEYS } from './search.ts';
+import { buildWordStarts, forEachWordStart, type WordStarts } from './wordStarts.ts';
 
 interface IndexSource {
   read(cypher: string, params?: Record<string, Value>): Promise<Value[][]>;
@@ -27,6 +29,8 @@ interface Built {
   ids: string[];
   /** uid by table id and offset, for lookups by primary key. */
   uids: Map<number, string[]>;
+  /** Where words start, for search by word beginnings without scanning. */
+  words: WordStarts;
 }
 
 /** How many matching nodes are ranked for one search (best-named first: prefix matches). */
@@ -38,6 +42,7 @@ export class SearchIndex {
   /** Bumped by every write; an index built from an older version is not used. */
   private version = 0;
   private builtVersion = -1;
+  private stopped = false;
 
   constructor(private readonly source: IndexSource) {}
 
@@ -46,15 +51,20 @@ export class SearchIndex {
     return this.built !== undefined && this.builtVersion === this.version;
   }
 
-  /** Marks the index stale (data changed) and rebuilds it in the background. */
-  invalidate(): void {
+  /** Marks the index stale without rebuilding yet (search scans until the next build). */
+  markStale(): void {
     this.version++;
-    this.scheduleBuild();
+  }
+
+  /** Stops building (the store is closing) and waits for a build in flight to give up. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.whenIdle();
   }
 
   /** Starts a build unless one is running; a build that ends stale starts another. */
   scheduleBuild(): void {
-    if (this.building) return;
+    if (this.building || this.stopped) return;
     const version = this.version;
     this.building = this.build()
       .then((built) => {
@@ -85,6 +95,7 @@ export class SearchIndex {
     const ids: string[] = [];
     const uids = new Map<number, string[]>();
     for (const [tableId, table] of tables) {
+      if (this.stopped) throw new Error('The store is closing.');
       const columns = (
         await this.source.read(`CALL table_info('${String(table).replaceAll("'", "\\'")}') RETURN name`)
       ).map(([name]) => String(name));
@@ -118,7 +129,8 @@ export class SearchIndex {
       starts[i] = at;
       at += names[i]!.length + 1;
     }
-    return { haystack: `\n${names.join('\n')}\n`, starts, owners: Int32Array.from(owners), ids, uids };
+    const haystack = `\n${names.join('\n')}\n`;
+    return { haystack, starts, owners: Int32Array.from(owners), ids, uids, words: buildWordStarts(haystack) };
   }
 
   /** The uid of the node with this table and offset, when the index is ready and knows it. */
@@ -135,10 +147,17 @@ export class SearchIndex {
     const index = this.built!;
     const needle = fold(text.trim());
     if (needle === '' || needle.includes('\n')) return [];
-    // Names that start with the text first, then names that contain it anywhere.
+    // Words that begin with the text (they rank above matches inside a word); the whole text
+    // is scanned for matches inside words only when no word begins with it, because that scan
+    // costs 10-60 ms at 1M nodes while a word-start lookup costs under 3 ms.
     const candidates = new Map<number, string[]>();
-    this.collect(index, `\n${needle}`, 1, candidates);
-    this.collect(index, needle, 0, candidates);
+    forEachWordStart(index.words, index.haystack, needle, (at) => {
+      const entry = entryAt(index.starts, at);
+      const node = index.owners[entry]!;
+      if (!candidates.has(node)) candidates.set(node, namesOfNode(index, entry));
+      return candidates.size < CANDIDATES;
+    });
+    if (candidates.size === 0) this.collect(index, needle, 0, candidates);
     const ranked: { node: number; score: number }[] = [];
     for (const [node, names] of candidates) {
       const best = rankMatch(needle, names);
