@@ -1,4 +1,3 @@
-/* global URL, console */
 // npm cannot lock @ladybugdb/core's optional platform packages that the registry does not
 // serve (only core-linux-x64 exists), and `npm ci` then refuses the lock file as out of sync.
 // This adds the missing entries as optional, platform-bound packages that npm skips on
