@@ -111,6 +111,8 @@ export interface PropertyInfo {
 export interface GraphSchema {
   labels: LabelInfo[];
   relationshipTypes: RelationshipTypeInfo[];
+  /** Tables the engine lists but cannot describe (e.g. a name with a dot); left out above. */
+  unreadable?: string[];
 }
 
 export type Direction = 'out' | 'in';
