@@ -50,3 +50,38 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** The canvas as the explorer reports it through `window.__lagebild` (canvas drawings are not in the DOM). */
+export interface CanvasState {
+  summary: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number };
+  nodes: { id: string; name: string; labels: string[]; visible: boolean; captionShown: boolean }[];
+  edges: { id: string; type: string; source: string; target: string }[];
+  busy: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/**
+ * Waits until the explorer is idle and `predicate` holds for its canvas; `predicate` is a function,
+ * or an expression over the state `s`. Polls from the test side, because the page's
+ * Content-Security-Policy forbids evaluating strings in it.
+ */
+export async function waitForCanvas(
+  page: Page,
+  predicate: string | ((state: CanvasState) => boolean),
+  timeoutMs = 30_000,
+): Promise<CanvasState> {
+  const holds =
+    typeof predicate === 'string'
+      ? (new Function('s', `return ${predicate};`) as (s: CanvasState) => boolean)
+      : predicate;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await page
+      .evaluate(() => (window as unknown as { __lagebild?: { state(): CanvasState } }).__lagebild?.state())
+      .catch(() => undefined);
+    if (state && !state.busy && holds(state)) return state;
+    if (Date.now() > deadline) throw new Error(`the canvas never reached: ${String(predicate)}`);
+    await page.waitForTimeout(100);
+  }
+}

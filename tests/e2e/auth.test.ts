@@ -1,29 +1,17 @@
 // With AUTH_TOKEN set, the explorer asks for the token once, then works as usual.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
+import {
+  buildClientForTests,
+  launchChromium,
+  openPage,
+  screenshot,
+  waitForCanvas,
+} from '../_helpers/browser.ts';
 import { startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
 const TOKEN = 'lagebild-test-token-0123456789';
-
-/** Polls the explorer's canvas from the test side (the page's CSP forbids evaluating strings). */
-async function waitForNodes(page: Page, count: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const nodes = await page
-      .evaluate(
-        () =>
-          (
-            window as unknown as { __lagebild?: { state(): { summary: { nodes: number } } } }
-          ).__lagebild?.state().summary.nodes,
-      )
-      .catch(() => undefined);
-    if (nodes === count) return;
-    if (Date.now() > deadline) throw new Error(`the canvas never showed ${count} nodes (last: ${nodes})`);
-    await page.waitForTimeout(100);
-  }
-}
 
 let lb: RunningLagebild;
 let browser: Browser;
@@ -49,13 +37,13 @@ describe('the explorer behind AUTH_TOKEN', () => {
       await screenshot(page, 'auth-01-token-asked');
       await input.fill(TOKEN);
       await page.locator('#token-submit').click();
-      await waitForNodes(page, 31);
+      await waitForCanvas(page, (s) => s.summary.nodes === 31);
       expect(await page.locator('#token-overlay').isHidden()).toBe(true);
       await screenshot(page, 'auth-02-after-token');
 
       // Reloading the tab (the same browser session) does not ask again.
       await page.reload();
-      await waitForNodes(page, 31);
+      await waitForCanvas(page, (s) => s.summary.nodes === 31);
       expect(await page.locator('#token-input').count()).toBe(0);
     } finally {
       await context.close();

@@ -3,17 +3,15 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
+import {
+  buildClientForTests,
+  launchChromium,
+  openPage,
+  screenshot,
+  waitForCanvas,
+  type CanvasState,
+} from '../_helpers/browser.ts';
 import { getJson, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
-
-interface CanvasState {
-  summary: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number };
-  nodes: { id: string; name: string; labels: string[]; visible: boolean; captionShown: boolean }[];
-  edges: { id: string; type: string; source: string; target: string }[];
-  busy: boolean;
-  canUndo: boolean;
-  canRedo: boolean;
-}
 
 let lb: RunningLagebild;
 let browser: Browser;
@@ -35,23 +33,6 @@ function canvasState(page: Page): Promise<CanvasState> {
   return page.evaluate(() =>
     (window as unknown as { __lagebild: { state(): CanvasState } }).__lagebild.state(),
   );
-}
-
-/**
- * Waits until the explorer is idle and `predicate` (an expression over the state `s`) holds.
- * Polls from the test side: the page's Content-Security-Policy forbids evaluating strings in it.
- */
-async function waitForCanvas(page: Page, predicate: string): Promise<CanvasState> {
-  const holds = new Function('s', `return ${predicate};`) as (s: CanvasState) => boolean;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const state = await page
-      .evaluate(() => (window as unknown as { __lagebild?: { state(): CanvasState } }).__lagebild?.state())
-      .catch(() => undefined);
-    if (state && !(state as { busy?: boolean }).busy && holds(state)) return state;
-    if (Date.now() > deadline) throw new Error(`the canvas never reached: ${predicate}`);
-    await page.waitForTimeout(100);
-  }
 }
 
 async function open(path = '/'): Promise<Page> {

@@ -14,16 +14,10 @@ import {
   openPage,
   screenshot,
   SCREENSHOT_DIR,
+  waitForCanvas,
 } from '../_helpers/browser.ts';
 import { python } from '../_helpers/exportFixtures.ts';
 import { getJson, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
-
-interface CanvasState {
-  summary: { nodes: number; edges: number; visibleNodes: number; visibleEdges: number };
-  nodes: { id: string; name: string; labels: string[] }[];
-  edges: { id: string; type: string; source: string; target: string }[];
-  busy: boolean;
-}
 
 let lb: RunningLagebild;
 let browser: Browser;
@@ -41,23 +35,6 @@ afterAll(async () => {
   await lb?.dispose();
   if (downloads) await rm(downloads, { recursive: true, force: true });
 });
-
-/**
- * Waits until the explorer is idle and `predicate` (an expression over the state `s`) holds.
- * Polls from the test side: the page's Content-Security-Policy may forbid evaluating strings in it.
- */
-async function waitForCanvas(page: Page, predicate: string): Promise<CanvasState> {
-  const holds = new Function('s', `return ${predicate};`) as (s: CanvasState) => boolean;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const state = await page
-      .evaluate(() => (window as unknown as { __lagebild?: { state(): CanvasState } }).__lagebild?.state())
-      .catch(() => undefined);
-    if (state && !state.busy && holds(state)) return state;
-    if (Date.now() > deadline) throw new Error(`the canvas never reached: ${predicate}`);
-    await page.waitForTimeout(100);
-  }
-}
 
 /** Page errors and what a Content-Security-Policy blocked, collected while the page is open. */
 const pageErrors = new WeakMap<Page, string[]>();

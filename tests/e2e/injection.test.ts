@@ -1,9 +1,15 @@
 // Script payloads in every place a database can hold text (label, relationship type, property
 // name, property value) are shown as text in the explorer and run nothing.
 
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
+import {
+  buildClientForTests,
+  launchChromium,
+  openPage,
+  screenshot,
+  waitForCanvas,
+} from '../_helpers/browser.ts';
 import { getJson, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
 const LABEL = '<img src=x onerror=alert(1)>';
@@ -40,25 +46,6 @@ afterAll(async () => {
   await lb?.dispose();
 });
 
-/** Polls the explorer's canvas from the test side (the page's CSP forbids evaluating strings). */
-async function waitForEdges(page: Page, count: number): Promise<{ id: string; name: string }[]> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const state = await page
-      .evaluate(() =>
-        (
-          window as unknown as {
-            __lagebild?: { state(): { summary: { edges: number }; nodes: { id: string; name: string }[] } };
-          }
-        ).__lagebild?.state(),
-      )
-      .catch(() => undefined);
-    if (state && state.summary.edges === count) return state.nodes;
-    if (Date.now() > deadline) throw new Error(`the canvas never showed ${count} edges`);
-    await page.waitForTimeout(100);
-  }
-}
-
 describe('script payloads in labels, types, property names and values', () => {
   it('the API keeps them as data', async () => {
     const { body } = await getJson(`${lb.url}/api/schema`);
@@ -78,7 +65,7 @@ describe('script payloads in labels, types, property names and values', () => {
     try {
       const cypher = `MATCH (a)-[r]->(b) WHERE a.uid = 'x1' RETURN a, r, b`;
       await page.goto(`${lb.url}/?q=${encodeURIComponent(cypher)}`);
-      const nodes = await waitForEdges(page, 1);
+      const { nodes } = await waitForCanvas(page, (s) => s.summary.edges === 1);
       expect(nodes.map((n) => n.name)).toContain(NAME);
 
       const box = (await page.locator('#canvas').boundingBox())!;

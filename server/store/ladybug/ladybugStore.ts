@@ -22,7 +22,7 @@ import type {
   TransactionOptions,
   Value,
 } from '../types.ts';
-import { readAll } from '../cursor.ts';
+import { collectResult, readAll } from '../cursor.ts';
 import { Pool } from './connectionPool.ts';
 import { translateEngineError } from './engineErrors.ts';
 import { recoverExactIntegers } from './exactIntegers.ts';
@@ -327,21 +327,7 @@ export class LadybugStore implements GraphStore {
   ): Promise<QueryResult> {
     const started = performance.now();
     const cursor = await this.open(cypher, params, options);
-    try {
-      const maxRows = options.maxRows ?? Number.MAX_SAFE_INTEGER;
-      const rows = await readAll(cursor, maxRows + 1, options.signal);
-      const truncated = rows.length > maxRows;
-      if (truncated) rows.length = maxRows;
-      return {
-        columns: cursor.columns,
-        rows,
-        truncated,
-        totalRows: cursor.totalRows,
-        elapsedMs: performance.now() - started,
-      };
-    } finally {
-      await cursor.close();
-    }
+    return collectResult(cursor, { maxRows: options.maxRows, signal: options.signal, started });
   }
 
   /** Reads every row of a statement the explorer itself issues (always read-only). */

@@ -12,7 +12,7 @@ import neo4j, {
   type Transaction,
 } from 'neo4j-driver';
 import { LagebildError, readOnly as readOnlyError, unavailable } from '../../errors.ts';
-import { readAll } from '../cursor.ts';
+import { collectResult } from '../cursor.ts';
 import type {
   Cursor,
   GraphNode,
@@ -178,21 +178,7 @@ export class Neo4jStore implements GraphStore {
   ): Promise<QueryResult> {
     const started = performance.now();
     const cursor = await this.open(cypher, params, options);
-    try {
-      const maxRows = options.maxRows ?? Number.MAX_SAFE_INTEGER;
-      const rows = await readAll(cursor, maxRows + 1, options.signal);
-      const truncated = rows.length > maxRows;
-      if (truncated) rows.length = maxRows;
-      return {
-        columns: cursor.columns,
-        rows,
-        truncated,
-        totalRows: truncated ? undefined : rows.length,
-        elapsedMs: performance.now() - started,
-      };
-    } finally {
-      await cursor.close();
-    }
+    return collectResult(cursor, { maxRows: options.maxRows, signal: options.signal, started });
   }
 
   /** Runs one of the explorer's own read queries with executeRead (retried on transient errors). */
