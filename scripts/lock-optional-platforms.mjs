@@ -1,10 +1,8 @@
-/* global URL, console */
 // npm cannot lock @ladybugdb/core's optional platform packages that the registry does not
 // serve (only core-linux-x64 exists), and `npm ci` then refuses the lock file as out of sync.
 // This adds the missing entries as optional, platform-bound packages that npm skips on
 // other platforms. Run it after `npm install` changes the lock: node scripts/lock-optional-platforms.mjs
 
-/* global URL, console */
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const lockPath = new URL('../package-lock.json', import.meta.url);
