@@ -3,6 +3,7 @@
 // This adds the missing entries as optional, platform-bound packages that npm skips on
 // other platforms. Run it after `npm install` changes the lock: node scripts/lock-optional-platforms.mjs
 
+/* global URL, console */
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const lockPath = new URL('../package-lock.json', import.meta.url);
