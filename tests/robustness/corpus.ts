@@ -26,14 +26,6 @@ export interface InjectionAttempt {
   expect: { status: 200; hits: 0 } | { status: number; code: string; message: string };
 }
 
-/** Cases that belong to features other branches are building; listed so they are not forgotten. */
-export interface PendingCase {
-  name: string;
-  feature: 'export' | 'import' | 'bolt';
-  request: string;
-  expect: string;
-}
-
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 /** POST /api/query with a raw body and a JSON content type. */
@@ -429,6 +421,67 @@ export const BAD_REQUESTS: BadRequest[] = [
     body: '{"cypher":"MATCH (n) DETACH DELETE n"}',
     expect: forbidden('only answers to localhost'),
   },
+
+  // ---- export and import ---------------------------------------------------------------
+  {
+    name: 'an export format that does not exist',
+    method: 'POST',
+    path: '/api/export',
+    headers: JSON_TYPE,
+    body: '{"format":"docx","scope":{"kind":"query","cypher":"MATCH (n) RETURN n"}}',
+    expect: invalid('must be one of lagebild-json'),
+  },
+  {
+    name: 'an export that asks for its own file name with ../',
+    method: 'POST',
+    path: '/api/export',
+    headers: JSON_TYPE,
+    body: '{"format":"graphml","filename":"../../etc/x","scope":{"kind":"query","cypher":"MATCH (n) RETURN n"}}',
+    expect: invalid('unknown field(s) "filename"'),
+  },
+  {
+    name: 'an export of a query that writes',
+    method: 'POST',
+    path: '/api/export',
+    headers: JSON_TYPE,
+    body: '{"format":"graphml","scope":{"kind":"query","cypher":"MATCH (n) DETACH DELETE n"}}',
+    expect: { status: 403, code: 'ReadOnly', message: 'only read' },
+  },
+  {
+    name: 'a truncated GraphML import',
+    method: 'POST',
+    path: '/api/import',
+    body: '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a"><data key',
+    expect: invalid('unclosed tag'),
+  },
+  {
+    name: 'a PNG sent as a GraphML import',
+    method: 'POST',
+    path: '/api/import?format=graphml',
+    body: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]),
+    expect: invalid('Invalid GraphML'),
+  },
+  {
+    name: 'an import that asks for a file name with ../',
+    method: 'POST',
+    path: '/api/import?filename=../../x',
+    body: '{}',
+    expect: invalid('unknown field(s) "filename"'),
+  },
+  {
+    name: 'an import file over the 50 MB limit',
+    method: 'POST',
+    path: '/api/import',
+    body: () => 'a'.repeat(55_000_000),
+    expect: { status: 413, code: 'PayloadTooLarge', message: 'larger than 50mb' },
+  },
+  {
+    name: 'an import script that does more than declare tables and MERGE',
+    method: 'POST',
+    path: '/api/import?format=cypher',
+    body: 'MATCH (n) DETACH DELETE n;',
+    expect: invalid('DETACH is not allowed in an import'),
+  },
 ];
 
 /** Injection attempts through values: they must reach the engine as parameters and match nothing. */
@@ -448,66 +501,7 @@ export const INJECTION_ATTEMPTS: InjectionAttempt[] = [
   expect: { status: 200, hits: 0 } as const,
 }));
 
-/** Bad inputs for features being built on other branches (export/import, Bolt): add them to BAD_REQUESTS once they exist. */
-export const PENDING_CASES: PendingCase[] = [
-  {
-    name: 'an export format that does not exist',
-    feature: 'export',
-    request: 'GET /api/export?format=docx',
-    expect: '400 InvalidRequest naming the known formats',
-  },
-  {
-    name: 'an export file name with ../',
-    feature: 'export',
-    request: 'GET /api/export?format=graphml&filename=../../etc/x',
-    expect: '400 InvalidRequest',
-  },
-  {
-    name: 'a client that disconnects mid-export',
-    feature: 'export',
-    request: 'GET /api/export?format=graphml, socket closed after 1 KB',
-    expect: 'the export stops (no further engine reads)',
-  },
-  {
-    name: 'a truncated import file',
-    feature: 'import',
-    request: 'POST /api/import with half a GraphML file',
-    expect: '400, nothing imported',
-  },
-  {
-    name: 'an import file over the size limit',
-    feature: 'import',
-    request: 'POST /api/import with a file past the limit',
-    expect: '413, nothing imported',
-  },
-  {
-    name: 'an import file of the wrong format',
-    feature: 'import',
-    request: 'POST /api/import?format=graphml with a PNG',
-    expect: '400 naming the format expected',
-  },
-  {
-    name: 'an import file name with ../',
-    feature: 'import',
-    request: 'POST /api/import with filename ../../x',
-    expect: '400, no file written outside the data directory',
-  },
-  {
-    name: 'Bolt HELLO without credentials when BOLT_PASSWORD is set',
-    feature: 'bolt',
-    request: 'Bolt HELLO with scheme none',
-    expect: 'FAILURE Neo.ClientError.Security.Unauthorized',
-  },
-  {
-    name: 'a Bolt message with a truncated chunk',
-    feature: 'bolt',
-    request: 'chunk header announcing 100 bytes, 10 sent, socket closed',
-    expect: 'connection closed, server keeps serving',
-  },
-  {
-    name: 'Bolt endpoint closed under a running server',
-    feature: 'bolt',
-    request: 'stop Neo4j while Lagebild uses it',
-    expect: '/api/health 503, requests 503, recovers by itself',
-  },
-];
+// Covered outside this corpus, because they need a socket or a second process:
+// a client that disconnects mid-export (tests/integration/export*.test.ts), Bolt without the
+// password, a truncated Bolt chunk and garbage bytes (tests/integration/boltWire.test.ts), and a
+// Neo4j that goes away under a running server (tests/integration/neo4jStartup.test.ts).
