@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FILES: Record<string, string> = {
@@ -48,19 +49,9 @@ export async function runRenderBench(options: {
   const server = await serve();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // WebGL in software (SwiftShader), since the machine has no GPU.
-      '--enable-unsafe-swiftshader',
-    ],
+    executablePath: CHROMIUM_PATH,
+    // WebGL in software (SwiftShader), since the machine has no GPU.
+    args: [...CHROMIUM_ARGS, '--enable-unsafe-swiftshader'],
   });
   const results: RenderResult[] = [];
   try {

@@ -1,6 +1,7 @@
 // Runs one export: checks the request and prepares its source (so that a bad query or an
 // unknown start node is a 4xx before the first byte), then streams it through a writer.
 
+import { exportFileName } from './fileName.ts';
 import type { Writable } from 'node:stream';
 import type { Cursor, GraphStore, Value } from '../store/types.ts';
 import { schemaFromCatalog, schemaFromElements } from './exportSchema.ts';
@@ -135,19 +136,4 @@ export async function prepareExport(
       await writer.end();
     },
   );
-}
-
-/** "lagebild-<what>-<YYYY-MM-DD-HHMM>.<ext>", with `what` reduced to safe ASCII. */
-export function exportFileName(what: string, when: Date, extension: string): string {
-  const slug =
-    what
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/ß/g, 'ss')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .toLowerCase()
-      .slice(0, 60) || 'export';
-  const stamp = when.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
-  return `lagebild-${slug}-${stamp}.${extension}`;
 }

@@ -5,7 +5,7 @@ import { requestFromArgs } from '../../server/cli/export.ts';
 import { cypherLiteral, cypherName, cypherString } from '../../server/export/cypherLiterals.ts';
 import { adminType, csvField } from '../../server/export/formats/csvZip.ts';
 import { inferType, mergeTypes } from '../../server/export/propertyTypes.ts';
-import { exportFileName } from '../../server/export/runExport.ts';
+import { exportFileName } from '../../server/export/fileName.ts';
 import { xmlAttr, xmlText } from '../../server/export/xml.ts';
 import { parseJsonText } from '../../server/import/jsonText.ts';
 

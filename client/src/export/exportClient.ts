@@ -3,6 +3,7 @@
 // the server chose (what and when), and send a dropped file to POST /api/import.
 
 import { authorizedFetch } from '../api/auth.ts';
+import { exportFileName } from '../../../server/export/fileName.ts';
 import type { ElementEdge, ElementNode, ExportRequest } from '../../../server/export/request.schema.ts';
 
 export type { ExportRequest };
@@ -93,18 +94,9 @@ export function fileNameFrom(headers: Headers, fallback: string): string {
   return match ? match[1]! : fallback;
 }
 
-/** "lagebild-<what>-<YYYY-MM-DD-HHMM>.<ext>" (the server's rule, for files made in the browser such as PNG). */
+/** "lagebild-<what>-<YYYY-MM-DD-HHMM>.<ext>": the server's rule, for files made in the browser such as PNG. */
 export function localFileName(what: string, extension: string, when = new Date()): string {
-  const slug =
-    what
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/ß/g, 'ss')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .toLowerCase()
-      .slice(0, 60) || 'export';
-  return `lagebild-${slug}-${when.toISOString().slice(0, 16).replace('T', '-').replace(':', '')}.${extension}`;
+  return exportFileName(what, when, extension);
 }
 
 async function errorOf(response: Response): Promise<ExportError> {
