@@ -58,6 +58,24 @@ function rssMb(pid: number): number {
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
+/** Every uid the load's writes left in the database, read in pages so no answer is cut at the row cap. */
+async function readBackWrites(
+  post: (cypher: string, params?: Record<string, unknown>) => Promise<Response>,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const page = 5000;
+  for (let skip = 0; ; skip += page) {
+    const response = await post(
+      "MATCH (n:Country {name: 'load'})-[:SUPPORTS]->() RETURN n.uid ORDER BY n.uid SKIP $skip LIMIT $page",
+      { skip, page },
+    );
+    const body = (await response.json()) as { rows?: string[][] };
+    if (response.status !== 200 || !body.rows) throw new Error(`read-back answered ${response.status}`);
+    for (const [uid] of body.rows) found.add(uid!);
+    if (body.rows.length < page) return found;
+  }
+}
+
 type Kind = 'search' | 'neighbors' | 'query' | 'schema' | 'write';
 
 async function main(): Promise<void> {
@@ -125,13 +143,7 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   rss.push({ second: Math.round((performance.now() - started) / 1000), mb: rssMb(child.pid!) });
 
-  const found = new Set(
-    (
-      (await (await post("MATCH (n:Country {name: 'load'})-[:SUPPORTS]->() RETURN n.uid")).json()) as {
-        rows: string[][];
-      }
-    ).rows.map((r) => r[0]),
-  );
+  const found = await readBackWrites(post);
   const lost = acknowledged.filter((uid) => !found.has(uid));
   child.kill('SIGTERM');
   await new Promise((resolve) => child.on('exit', resolve));

@@ -27,7 +27,7 @@ import { Pool } from './connectionPool.ts';
 import { translateEngineError } from './engineErrors.ts';
 import { recoverExactIntegers } from './exactIntegers.ts';
 import { neighborhoodOf } from './neighbors.ts';
-import { readSchema } from './schema.ts';
+import { countElements, readCatalog, type ReadRows } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { SearchIndex } from './searchIndex.ts';
 import { TableNames } from './tableNames.ts';
@@ -54,8 +54,14 @@ export interface LadybugStoreOptions {
  */
 const THREADS_PER_QUERY = Math.max(1, os.availableParallelism() - 1);
 
-/** Prepared statements kept per connection (see LadybugStore.prepare). */
-const STATEMENTS_PER_CONNECTION = 256;
+/**
+ * Prepared statements kept per connection (see LadybugStore.prepare). Evicting one frees no memory
+ * (the binding keeps every prepared statement) but makes its next use leak a new copy: with a
+ * bound of 256 the explorer's own catalog and count statements pushed each other out under a
+ * stream of writes and the server grew by about 5 MB/s (bench/load.ts). The bound only stops
+ * an endless stream of distinct user statements from growing the map itself.
+ */
+const STATEMENTS_PER_CONNECTION = 8192;
 
 /** Words of statements that change the catalog, after which cached prepared statements are dropped. */
 const SCHEMA_WORDS = /\b(TABLE|MACRO|SEQUENCE|INDEX|GRAPH|TYPE|ATTACH|DETACH\s+\w+\s*$)\b/i;
@@ -80,12 +86,16 @@ export class LadybugStore implements GraphStore {
   private readonly connections: Connection[];
   private readonly writeLock = new Mutex();
   private readonly defaultTimeoutMs: number;
+  /** Names, properties and connections: changed only by data definition. */
+  private catalogCache: Promise<GraphSchema> | undefined;
+  /** The catalog with counts: changed by every write. */
   private schemaCache: Promise<GraphSchema> | undefined;
   private propertyTypeCache = new Map<string, Map<string, string>>();
+  private nodeKeys = new Set<string>();
   private readonly tableNames = new TableNames((cypher) => this.read(cypher));
   /** Names in memory for search-as-you-type; rebuilt in the background after writes. */
   readonly searchIndex = new SearchIndex({
-    read: (cypher, params) => this.read(cypher, params),
+    withConnection: (work) => this.withConnection(work),
     nodesById: (ids) => this.nodesById(ids),
   });
   private closed = false;
@@ -130,6 +140,7 @@ export class LadybugStore implements GraphStore {
   private readonly propertyTypes: PropertyTypes = (label) => this.propertyTypeCache.get(label);
 
   private async refreshPropertyTypes(): Promise<void> {
+    this.catalogCache = undefined;
     this.schemaCache = undefined;
     this.tableNames.invalidate();
     this.searchIndex.markStale();
@@ -147,6 +158,7 @@ export class LadybugStore implements GraphStore {
       cache.set(entry.name, new Map(entry.properties.map((p) => [p.key, p.type])));
     }
     this.propertyTypeCache = cache;
+    this.nodeKeys = new Set(schema.labels.flatMap((l) => l.properties.map((p) => p.key)));
   }
 
   async open(
@@ -307,7 +319,7 @@ export class LadybugStore implements GraphStore {
   /** Forgets what was derived from the data (schema counts, the search index). */
   dataChanged(): void {
     this.schemaCache = undefined;
-    // Search scans until the next search starts a rebuild of the index.
+    // The next search rebuilds the index (or answers from the old one while a big one is rebuilt).
     this.searchIndex.markStale();
   }
 
@@ -405,7 +417,10 @@ export class LadybugStore implements GraphStore {
       const writes = !statement.isReadOnly();
       if (writes) {
         this.schemaCache = undefined;
-        if (SCHEMA_WORDS.test(cypher)) this.forgetStatements();
+        if (SCHEMA_WORDS.test(cypher)) {
+          this.catalogCache = undefined;
+          this.forgetStatements();
+        }
       }
       // Exact integers are asked for again inside the same transaction, so they see its own writes.
       const sameTransaction = {
@@ -448,9 +463,32 @@ export class LadybugStore implements GraphStore {
     }
   }
 
+  /**
+   * Runs a series of internal reads on one connection, taken once: the schema's hundred small
+   * statements would otherwise queue for the pool a hundred times behind the users' requests.
+   */
+  private async withConnection<T>(work: (read: ReadRows) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const connection = await this.pool.acquire();
+    try {
+      connection.setQueryTimeout(this.defaultTimeoutMs);
+      return await work((cypher, params = {}) =>
+        this.readOn(connection, cypher, params, this.defaultTimeoutMs),
+      );
+    } finally {
+      this.pool.release(connection);
+    }
+  }
+
   schema(): Promise<GraphSchema> {
     this.assertOpen();
-    this.schemaCache ??= readSchema((cypher) => this.read(cypher)).catch((error: unknown) => {
+    this.schemaCache ??= this.withConnection(async (read) => {
+      this.catalogCache ??= readCatalog(read).catch((error: unknown) => {
+        this.catalogCache = undefined;
+        throw error;
+      });
+      return countElements(read, await this.catalogCache);
+    }).catch((error: unknown) => {
       this.schemaCache = undefined;
       throw error;
     });
@@ -476,6 +514,11 @@ export class LadybugStore implements GraphStore {
     return this.searchIndex.uidOf(table, offset);
   }
 
+  /** Property keys of the node tables, as read at open and after each schema change. */
+  nodePropertyKeys(): Promise<Set<string>> {
+    return Promise.resolve(this.nodeKeys);
+  }
+
   async search(text: string, options: { limit: number }): Promise<SearchHit[]> {
     const fromIndex = await this.searchIndex.search(text, options.limit);
     return fromIndex ?? searchNodes(this, text, options.limit);
@@ -494,11 +537,11 @@ export class LadybugStore implements GraphStore {
       if (!label) continue;
       // By uid when the index knows them all: a primary-key seek instead of a scan of the table.
       const uids = entries.map(({ raw }) => this.uidOf(raw!.table, raw!.offset));
-      // internal_id() takes literals only; the numbers come from parseId, so nothing else reaches the text.
-      const list = entries.map(({ raw }) => `internal_id(${raw!.table}, ${raw!.offset})`).join(', ');
       const rows = uids.every((uid) => uid !== undefined)
         ? await this.read(`UNWIND $uids AS u MATCH (n:${label}) WHERE n.uid = u RETURN n`, { uids })
-        : await this.read(`MATCH (n:${label}) WHERE id(n) IN [${list}] RETURN n`);
+        : await this.read(`MATCH (n:${label}) WHERE offset(id(n)) IN $offsets RETURN n`, {
+            offsets: entries.map(({ raw }) => raw!.offset),
+          });
       for (const [node] of rows)
         byId.set((node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' }));
     }

@@ -1,6 +1,6 @@
 // Finds nodes whose names or aliases contain the text, case-insensitively, best matches first.
 
-import type { GraphStore, NodeValue, SearchHit, Value } from '../types.ts';
+import type { NodeValue, SearchHit, Value } from '../types.ts';
 import { rankMatch } from '../../search/rank.ts';
 import { stripTag } from './values.ts';
 
@@ -10,15 +10,16 @@ export const NAME_KEYS = ['name', 'name_en', 'title', 'aliases'] as const;
 /** How many candidates the engine hands over for ranking. */
 const CANDIDATES = 500;
 
-interface Reader extends Pick<GraphStore, 'schema'> {
+interface Reader {
   read(cypher: string, params?: Record<string, Value>): Promise<Value[][]>;
+  /** Every property key of any node table (from the catalog; no counting). */
+  nodePropertyKeys(): Promise<Set<string>>;
 }
 
 export async function searchNodes(store: Reader, text: string, limit: number): Promise<SearchHit[]> {
   const needle = text.trim().toLowerCase();
   if (needle === '') return [];
-  const schema = await store.schema();
-  const present = new Set(schema.labels.flatMap((l) => l.properties.map((p) => p.key)));
+  const present = await store.nodePropertyKeys();
   const conditions = NAME_KEYS.filter((key) => present.has(key)).map((key) =>
     key === 'aliases' ? `lower(list_to_string('|', n.aliases)) CONTAINS $q` : `lower(n.${key}) CONTAINS $q`,
   );
