@@ -14,7 +14,8 @@ import { quoteName, type ReadRows } from './schema.ts';
 import { NAME_KEYS } from './search.ts';
 import { buildWordStarts, forEachWordStart, type WordStarts } from './wordStarts.ts';
 
-interface IndexSource {
+/** What the index reads from: the store. */
+export interface IndexSource {
   /** Runs the build's reads on one connection. */
   withConnection<T>(work: (read: ReadRows) => Promise<T>): Promise<T>;
   nodesById(ids: string[]): Promise<GraphNode[]>;
@@ -44,7 +45,12 @@ const CANDIDATES = 500;
  * latest writes (a build of 50,000 nodes takes well under a second); a bigger graph answers
  * from the previous index while the new one is built (about 10 s at 1M nodes).
  */
-const WAIT_FOR_BUILD_NODES = 50_000;
+export const WAIT_FOR_BUILD_NODES = 50_000;
+
+export interface SearchIndexOptions {
+  /** Largest index that search waits to rebuild after a write (default WAIT_FOR_BUILD_NODES). */
+  waitForBuildNodes?: number;
+}
 
 export class SearchIndex {
   private built: Built | undefined;
@@ -54,7 +60,14 @@ export class SearchIndex {
   private builtVersion = -1;
   private stopped = false;
 
-  constructor(private readonly source: IndexSource) {}
+  private readonly waitForBuildNodes: number;
+
+  constructor(
+    private readonly source: IndexSource,
+    options: SearchIndexOptions = {},
+  ) {
+    this.waitForBuildNodes = options.waitForBuildNodes ?? WAIT_FOR_BUILD_NODES;
+  }
 
   /** True when search can be answered from memory. */
   get ready(): boolean {
@@ -155,7 +168,7 @@ export class SearchIndex {
     if (this.ready) return this.built;
     const wanted = this.version;
     this.scheduleBuild();
-    if (this.built === undefined || this.built.ids.length > WAIT_FOR_BUILD_NODES) return this.built;
+    if (this.built === undefined || this.built.ids.length > this.waitForBuildNodes) return this.built;
     while (this.building && this.builtVersion < wanted) await this.building;
     return this.built;
   }
