@@ -1,23 +1,15 @@
-// Load test: a real Lagebild process, 64 concurrent clients for N seconds mixing reads (search,
-// neighbours, small queries, schema) with a stream of writes. Reports p50/p99 per kind, errors,
-// lost writes (every acknowledged write is read back at the end) and the server's RSS over time.
-// Not part of npm test:  npx tsx bench/load.ts --seconds 60 [--clients 64] [--write-share 0.2]
+// Load test with writes (issue #7): 64 concurrent clients for 5 minutes by default, on a fresh
+// copy of the article graph; see bench/lib/writeLoad.ts. Also part of npm run bench.
+// Run: npm run bench:load [-- --seconds 300] [--clients 64] [--write-share 0.2]
 
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runWriteLoad, type WriteLoadOptions } from './lib/writeLoad.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-interface Options {
-  seconds: number;
-  clients: number;
-  writeShare: number;
-}
-
-function parseArgs(argv: string[]): Options {
-  const options: Options = { seconds: 300, clients: 64, writeShare: 0.2 };
+function parseArgs(argv: string[]): WriteLoadOptions {
+  const options: WriteLoadOptions = { seconds: 300, clients: 64, writeShare: 0.2 };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], Number(argv[i + 1])];
     if (!Number.isFinite(value)) throw new Error(`${flag} needs a number`);
@@ -29,164 +21,15 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-/** Starts the server as its own process and resolves with its URL and pid once it listens. */
-async function startServer(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/index.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', BOLT_PORT: '0', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    if (out.length > 1_000_000) out = out.slice(-100_000);
-  });
-  for (let i = 0; i < 600; i++) {
-    const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-    if (match) return { child, url: match[1]! };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start:\n${out}`);
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-
-/** Every uid the load's writes left in the database, read in pages so no answer is cut at the row cap. */
-async function readBackWrites(
-  post: (cypher: string, params?: Record<string, unknown>) => Promise<Response>,
-): Promise<Set<string>> {
-  const found = new Set<string>();
-  const page = 5000;
-  for (let skip = 0; ; skip += page) {
-    const response = await post(
-      "MATCH (n:Country {name: 'load'})-[:SUPPORTS]->() RETURN n.uid ORDER BY n.uid SKIP $skip LIMIT $page",
-      { skip, page },
-    );
-    const body = (await response.json()) as { rows?: string[][] };
-    if (response.status !== 200 || !body.rows) throw new Error(`read-back answered ${response.status}`);
-    for (const [uid] of body.rows) found.add(uid!);
-    if (body.rows.length < page) return found;
-  }
-}
-
-type Kind = 'search' | 'neighbors' | 'query' | 'schema' | 'write';
-
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lagebild-load-'));
-  const { child, url } = await startServer(dataDir);
-  const post = (cypher: string, params: Record<string, unknown> = {}) =>
-    fetch(`${url}/api/query`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ cypher, params }),
-    });
-  const ids = ((await (await post('MATCH (n) RETURN id(n) AS id')).json()) as { rows: string[][] }).rows.map(
-    (r) => r[0]!,
-  );
-  const words = ['iran', 'russ', 'nord', 'nato', 'lawrow', 'korea', 'drohn', 'ukrain'];
-
-  const latencies: Record<Kind, number[]> = { search: [], neighbors: [], query: [], schema: [], write: [] };
-  const errors: string[] = [];
-  let errorCount = 0;
-  const acknowledged: string[] = [];
-  const rss: { second: number; mb: number }[] = [];
-  const started = performance.now();
-  const deadline = started + options.seconds * 1000;
-  const sampler = setInterval(() => {
-    rss.push({ second: Math.round((performance.now() - started) / 1000), mb: rssMb(child.pid!) });
-  }, 5000);
-  rss.push({ second: 0, mb: rssMb(child.pid!) });
-
-  const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
-  async function client(index: number): Promise<void> {
-    for (let seq = 0; performance.now() < deadline; seq++) {
-      const roll = Math.random();
-      const kind: Kind =
-        roll < options.writeShare
-          ? 'write'
-          : pick(['search', 'search', 'neighbors', 'neighbors', 'query', 'schema'] as Kind[]);
-      const uid = `load-${index}-${seq}`;
-      const begin = performance.now();
-      try {
-        const response =
-          kind === 'write'
-            ? await post(
-                `MATCH (t:Country {uid: 'iran'}) CREATE (n:Country {uid: $uid, name: 'load'})-[:SUPPORTS {sentence: $uid}]->(t)`,
-                { uid },
-              )
-            : kind === 'search'
-              ? await fetch(`${url}/api/search?q=${pick(words)}`)
-              : kind === 'neighbors'
-                ? await fetch(`${url}/api/nodes/${encodeURIComponent(pick(ids))}/neighbors?limit=25`)
-                : kind === 'schema'
-                  ? await fetch(`${url}/api/schema`)
-                  : await post('MATCH (a:Country)-[r]->(b) RETURN a.name, label(r), b.name LIMIT 50');
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${kind} answered ${response.status}`);
-        latencies[kind].push(performance.now() - begin);
-        if (kind === 'write') acknowledged.push(uid);
-      } catch (error) {
-        errorCount++;
-        if (errors.length < 10) errors.push(String(error));
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
-  clearInterval(sampler);
-  rss.push({ second: Math.round((performance.now() - started) / 1000), mb: rssMb(child.pid!) });
-
-  const found = await readBackWrites(post);
-  const lost = acknowledged.filter((uid) => !found.has(uid));
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.on('exit', resolve));
-  rmSync(dataDir, { recursive: true, force: true });
-
-  const all = Object.values(latencies)
-    .flat()
-    .sort((a, b) => a - b);
-  const summary = {
-    when: new Date().toISOString(),
-    seconds: options.seconds,
-    clients: options.clients,
-    cpus: os.availableParallelism(),
-    requests: all.length + errorCount,
-    requestsPerSecond: Math.round(all.length / options.seconds),
-    p50Ms: Math.round(percentile(all, 50) * 10) / 10,
-    p99Ms: Math.round(percentile(all, 99) * 10) / 10,
-    perKind: Object.fromEntries(
-      Object.entries(latencies).map(([kind, list]) => {
-        const sorted = [...list].sort((a, b) => a - b);
-        return [
-          kind,
-          {
-            count: list.length,
-            p50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
-            p99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
-          },
-        ];
-      }),
-    ),
-    errors: errorCount,
-    firstErrors: errors,
-    writesAcknowledged: acknowledged.length,
-    writesLost: lost.length,
-    rssMb: { first: rss[0]?.mb, max: Math.max(...rss.map((r) => r.mb)), last: rss.at(-1)?.mb, samples: rss },
-  };
+  const summary = await runWriteLoad(parseArgs(process.argv.slice(2)));
   console.log(JSON.stringify(summary, null, 2));
   mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(
     path.join(ROOT, 'bench', 'results', `load-${summary.when.replace(/[:.]/g, '-')}.json`),
     JSON.stringify(summary, null, 2),
   );
-  if (errorCount > 0 || lost.length > 0) process.exitCode = 1;
+  if (summary.errors > 0 || summary.writesLost > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 // npm run bench [-- --data-dir DIR] [-- --smoke]
 // Measures Lagebild's API on a big database beside the raw engine, the naive getAll() path
-// and under concurrent load; writes bench/results/<time>-<mode>.json and prints a table.
+// and under concurrent load, then a load with writes on a fresh article graph (bench/lib/writeLoad.ts);
+// writes bench/results/<time>-<mode>.json and prints a table.
 // --smoke generates, imports and measures a small graph in well under two minutes (for CI).
 
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { runImport } from '../server/cli/import.ts';
 import { expandCase, largeResultCase, schemaCase, searchCase, type CaseResult } from './lib/cases.ts';
 import { closeClient, requestOk } from './lib/httpClient.ts';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load.ts';
+import { runWriteLoad } from './lib/writeLoad.ts';
 import { RawEngine } from './lib/rawEngine.ts';
 import { renderTable, runRenderBench, type RenderResult } from './browser/renderBench.ts';
 import { startServer } from './lib/serverProcess.ts';
@@ -27,6 +29,9 @@ const argsSchema = z
     seconds: z.coerce.number().positive().optional(),
     clients: z.coerce.number().int().positive().default(32),
     runs: z.coerce.number().int().positive().optional(),
+    /** Seconds of the load with writes on a fresh article graph (0 skips it). */
+    'write-load-seconds': z.coerce.number().min(0).optional(),
+    'write-load-clients': z.coerce.number().int().positive().optional(),
     /** Skip the headless-Chromium rendering part. */
     'no-browser': z.boolean().default(false),
   })
@@ -215,6 +220,16 @@ async function main(): Promise<void> {
             },
       );
 
+    const writeLoadSeconds = args['write-load-seconds'] ?? (smoke ? 5 : 300);
+    const writeLoad =
+      writeLoadSeconds > 0
+        ? await runWriteLoad({
+            seconds: writeLoadSeconds,
+            clients: args['write-load-clients'] ?? (smoke ? 16 : 64),
+            writeShare: 0.2,
+          })
+        : undefined;
+
     const result = {
       mode: smoke ? 'smoke' : 'full',
       date: new Date().toISOString(),
@@ -237,6 +252,7 @@ async function main(): Promise<void> {
       },
       cases,
       load,
+      writeLoad,
       rendering,
       durationS: Math.round((Date.now() - started) / 1000),
     };
@@ -248,6 +264,10 @@ async function main(): Promise<void> {
     );
     writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
     console.log(table(cases, load));
+    if (writeLoad)
+      console.log(
+        `\nLoad with writes (fresh article graph, 20 % writes): ${writeLoad.clients} clients for ${writeLoad.seconds} s: ${writeLoad.requestsPerSecond} requests/s, p50 ${writeLoad.p50Ms} ms, p99 ${writeLoad.p99Ms} ms, errors ${writeLoad.errors}, writes acknowledged ${writeLoad.writesAcknowledged}, lost ${writeLoad.writesLost}, server RSS ${writeLoad.rssMb.first} → ${writeLoad.rssMb.last} MB (max ${writeLoad.rssMb.max}).`,
+      );
     if (rendering.length)
       console.log(`\nRendering in headless Chromium (1280x800, software WebGL):\n${renderTable(rendering)}`);
     console.log(
@@ -255,6 +275,12 @@ async function main(): Promise<void> {
     );
     if (load.errors > 0) {
       console.error(`Errors under load: ${load.firstErrors.join('\n')}`);
+      process.exitCode = 1;
+    }
+    if (writeLoad && (writeLoad.errors > 0 || writeLoad.writesLost > 0)) {
+      console.error(
+        `Load with writes: ${writeLoad.errors} errors, ${writeLoad.writesLost} acknowledged writes lost. ${writeLoad.firstErrors.join('\n')}`,
+      );
       process.exitCode = 1;
     }
   } finally {
