@@ -5,6 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadRows } from '../../server/store/ladybug/schema.ts';
+import type { LadybugStore } from '../../server/store/ladybug/ladybugStore.ts';
 import { SearchIndex } from '../../server/store/ladybug/searchIndex.ts';
 import { getJson, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
@@ -66,5 +67,49 @@ describe('search after a write', () => {
     await createPerson('person-sofort', 'Ulmarek Sofort');
     index.markStale();
     expect(uidsOf(await index.search('ulmarek', 5))).toEqual(['person-sofort']);
+  });
+});
+
+describe('lookups by id while the index is stale', () => {
+  it('never answers with a deleted node, and still finds the others by their previous uid', async () => {
+    const store = lb.store as LadybugStore;
+    await getJson(`${lb.url}/api/search?q=kim`);
+    await store.searchIndex.whenIdle();
+    const idOf = async (uid: string): Promise<string> =>
+      (
+        await postJson(`${lb.url}/api/query`, {
+          cypher: 'MATCH (n:Person {uid: $uid}) RETURN id(n)',
+          params: { uid },
+        })
+      ).body.rows[0][0];
+    const kim = await idOf('kim-jong-un');
+    const lawrow = await idOf('lawrow');
+
+    const { status } = await postJson(`${lb.url}/api/query`, {
+      cypher: "MATCH (n:Person {uid: 'kim-jong-un'}) DETACH DELETE n",
+    });
+    expect(status).toBe(200);
+    // The same uid again, as a new node: the previous build's uid for the old id now names a
+    // node at another id, which must not be given out for the old one.
+    await createPerson('kim-jong-un', 'Kim (neu)');
+    expect(store.searchIndex.ready).toBe(false);
+    const reborn = await idOf('kim-jong-un');
+
+    for (const path of [
+      `/api/nodes/${encodeURIComponent(kim)}`,
+      `/api/nodes/${encodeURIComponent(kim)}/neighbors`,
+    ]) {
+      const answer = await getJson(`${lb.url}${path}`);
+      // Either nothing is at the old id any more, or the engine gave the offset to the new node.
+      if (answer.status === 200) expect(answer.body.node.id).toBe(kim);
+      else expect(answer.status).toBe(404);
+      if (reborn !== kim) expect(answer.status).toBe(404);
+    }
+    const neighbours = await getJson(`${lb.url}/api/nodes/${encodeURIComponent(lawrow)}/neighbors?limit=5`);
+    expect(neighbours.status).toBe(200);
+    expect(neighbours.body.node.properties.uid).toBe('lawrow');
+    expect(neighbours.body.total).toBeGreaterThan(0);
+    const [node] = await store.nodesById([lawrow]);
+    expect(node?.properties.uid).toBe('lawrow');
   });
 });

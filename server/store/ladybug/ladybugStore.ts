@@ -514,6 +514,11 @@ export class LadybugStore implements GraphStore {
     return this.searchIndex.uidOf(table, offset);
   }
 
+  /** A node's uid from the previous index build (check the node's id before trusting it). */
+  uidHint(table: number, offset: number): string | undefined {
+    return this.searchIndex.uidHint(table, offset);
+  }
+
   /** Property keys of the node tables, as read at open and after each schema change. */
   nodePropertyKeys(): Promise<Set<string>> {
     return Promise.resolve(this.nodeKeys);
@@ -535,13 +540,24 @@ export class LadybugStore implements GraphStore {
     for (const [table, entries] of byTable) {
       const label = await this.labelOfTable(table);
       if (!label) continue;
-      // By uid when the index knows them all: a primary-key seek instead of a scan of the table.
-      const uids = entries.map(({ raw }) => this.uidOf(raw!.table, raw!.offset));
-      const rows = uids.every((uid) => uid !== undefined)
-        ? await this.read(`UNWIND $uids AS u MATCH (n:${label}) WHERE n.uid = u RETURN n`, { uids })
-        : await this.read(`MATCH (n:${label}) WHERE offset(id(n)) IN $offsets RETURN n`, {
-            offsets: entries.map(({ raw }) => raw!.offset),
-          });
+      // By uid where the index (even a stale one) knows it: a primary-key seek instead of a scan
+      // of the table. A node whose offset went to another since the build comes back under
+      // another id and is looked up by its offset instead, as are nodes the index does not know.
+      const hinted = entries.filter(({ raw }) => this.uidHint(raw!.table, raw!.offset) !== undefined);
+      const rows = hinted.length
+        ? await this.read(`UNWIND $uids AS u MATCH (n:${label}) WHERE n.uid = u RETURN n`, {
+            uids: hinted.map(({ raw }) => this.uidHint(raw!.table, raw!.offset)!),
+          })
+        : [];
+      const wanted = new Set(entries.map((entry) => entry.id));
+      const seen = new Set(rows.map(([node]) => (node as GraphNode).id).filter((id) => wanted.has(id)));
+      const unseen = entries.filter((entry) => !seen.has(entry.id));
+      if (unseen.length)
+        rows.push(
+          ...(await this.read(`MATCH (n:${label}) WHERE offset(id(n)) IN $offsets RETURN n`, {
+            offsets: unseen.map(({ raw }) => raw!.offset),
+          })),
+        );
       for (const [node] of rows)
         byId.set((node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' }));
     }

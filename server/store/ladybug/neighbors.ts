@@ -22,9 +22,26 @@ interface Reader {
   labelOfTable(table: number): Promise<string | undefined>;
   /** The node's uid when known in memory: a primary-key seek instead of a table scan. */
   uidOf(table: number, offset: number): string | undefined;
+  /** A uid that may be stale (writes since the index was built): checked before use. */
+  uidHint(table: number, offset: number): string | undefined;
 }
 
-const offset = (raw: { offset: number }) => raw.offset;
+/**
+ * The node's uid if it can be trusted: from the current index, or from the previous one when a
+ * seek by it still finds the node at this id (writes since may have deleted it).
+ */
+async function trustedUid(
+  store: Reader,
+  match: string,
+  raw: { table: number; offset: number },
+): Promise<string | undefined> {
+  const certain = store.uidOf(raw.table, raw.offset);
+  if (certain !== undefined) return certain;
+  const hint = store.uidHint(raw.table, raw.offset);
+  if (hint === undefined) return undefined;
+  const [row] = await store.read(`${match} WHERE n.uid = $self RETURN n`, { self: hint });
+  return row && (row[0] as NodeValue).id === `${raw.table}:${raw.offset}` ? hint : undefined;
+}
 
 const PATTERN = { out: (type: string) => `-[r:${type}]->`, in: (type: string) => `<-[r:${type}]-` };
 
@@ -42,7 +59,7 @@ export async function neighborhoodOf(
   // within the label's table; both as parameters, so the statement text is the same for every
   // node of a label and the prepared statement is reused (each new text costs native memory).
   const match = `MATCH (n:${label})`;
-  const uid = store.uidOf(raw.table, offset(raw));
+  const uid = await trustedUid(store, match, raw);
   const self = uid === undefined ? 'offset(id(n)) = $self' : 'n.uid = $self';
   const selfParam = { self: uid ?? raw.offset };
   const [found, outCounts, inCounts] = await Promise.all([

@@ -161,6 +161,14 @@ export class SearchIndex {
   }
 
   /**
+   * The uid the last build saw at this table and offset, even when writes came since: a node
+   * deleted since may have left its offset to another, so the caller checks the id it gets back.
+   */
+  uidHint(table: number, offset: number): string | undefined {
+    return this.built?.uids.get(table)?.[offset];
+  }
+
+  /**
    * The index to answer a search from: the current one; after writes a fresh one when building
    * is quick, else the previous one while a new one is built; undefined before the first build.
    */
