@@ -2,6 +2,7 @@
 // default), one child process per format so that each peak RSS is its own, beside the naive
 // way (read everything, JSON.stringify it). Run: npm run bench:export [-- --nodes 100000 --edges 300000]
 
+import lbug from '@ladybugdb/core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -50,14 +51,18 @@ async function setUp(): Promise<void> {
       `item-${j % nodes},item-${(j * 7 + 13 + Math.floor(j / nodes) * 31337) % nodes},${j / 10},"Kante <${j}> & mehr, mit Komma"`,
     );
   writeFileSync(edgeFile, `${edgeLines.join('\n')}\n`);
-  const store = await LadybugStore.open({ path: dbPath, readOnly: false, defaultTimeoutMs: 3_600_000 });
-  await store.runScript([
+  // Straight through the engine: the store refuses COPY, which reads server files.
+  const database = new lbug.Database(dbPath);
+  const connection = new lbug.Connection(database);
+  for (const statement of [
     'CREATE NODE TABLE Item(uid STRING PRIMARY KEY, name STRING, score DOUBLE, n INT64)',
-  ]);
-  await store.runScript(['CREATE REL TABLE LINKS(FROM Item TO Item, w DOUBLE, note STRING)']);
-  await store.query(`COPY Item FROM '${nodeFile}' (header=true)`);
-  await store.query(`COPY LINKS FROM '${edgeFile}' (header=true)`);
-  await store.close();
+    'CREATE REL TABLE LINKS(FROM Item TO Item, w DOUBLE, note STRING)',
+    `COPY Item FROM '${nodeFile}' (header=true)`,
+    `COPY LINKS FROM '${edgeFile}' (header=true)`,
+  ])
+    await connection.query(statement);
+  await connection.close();
+  await database.close();
   console.error(`created ${dbPath} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
