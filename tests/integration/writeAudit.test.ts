@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { startBoltServer, type RunningBoltServer } from '../../server/bolt/boltServer.ts';
+import { startBoltServer } from '../../server/bolt/boltServer.ts';
 import { runSeed } from '../../server/cli/seed.ts';
 import { openEmbeddedStore } from '../../server/store/openStore.ts';
 import type { GraphStore } from '../../server/store/types.ts';
