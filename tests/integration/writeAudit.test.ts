@@ -4,17 +4,23 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { startBoltServer } from '../../server/bolt/boltServer.ts';
+import { readArticleModel } from '../../scripts/generator/articleModel.ts';
+import { generateGraph } from '../../scripts/generator/syntheticGraph.ts';
+import { runImport } from '../../server/cli/import.ts';
 import { runSeed } from '../../server/cli/seed.ts';
 import { openEmbeddedStore } from '../../server/store/openStore.ts';
 import type { GraphStore } from '../../server/store/types.ts';
 import { WHOLE_GRAPH, exportFile } from '../_helpers/exportFixtures.ts';
 import { CYPHER_DIR, makeDataDir, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 import { neo4jAdapter } from '../_helpers/bolt.ts';
+import { startServerProcess } from '../_helpers/serverProcess.ts';
 
 type Line = Record<string, unknown>;
 
@@ -325,5 +331,76 @@ describe('imports and the seed command', () => {
       outcome: 'committed',
       description: expect.stringMatching(/^npm run seed: Loaded the article graph/),
     });
+  });
+
+  it('logs npm run import as a local write with its counts, and a refused file as failed', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lagebild-audit-import-'));
+    const lines: Line[] = [];
+    const log = (line: Line) => lines.push(line);
+    try {
+      const nodeText: string[] = [];
+      const relationshipText: string[] = [];
+      generateGraph(
+        readArticleModel(CYPHER_DIR),
+        { nodes: 50, relationships: 120, seed: 3 },
+        {
+          nodes: { write: (text) => nodeText.push(text) },
+          relationships: { write: (text) => relationshipText.push(text) },
+        },
+      );
+      const files = {
+        nodesFile: path.join(dir, 'nodes.csv'),
+        relationshipsFile: path.join(dir, 'relationships.csv'),
+      };
+      await writeFile(files.nodesFile, nodeText.join(''));
+      await writeFile(files.relationshipsFile, relationshipText.join(''));
+      const report = await runImport({ ...files, dataDir: path.join(dir, 'data') }, undefined, { log });
+      await writeFile(files.nodesFile, 'id,name\n1,Berlin\n');
+      await expect(
+        runImport({ ...files, dataDir: path.join(dir, 'other') }, undefined, { log }),
+      ).rejects.toThrow();
+      expect(lines).toHaveLength(2);
+      expectWellFormed(lines[0]!);
+      expect(lines[0]).toMatchObject({
+        via: 'cli',
+        client: 'local',
+        outcome: 'committed',
+        description: expect.stringContaining('nodes.csv'),
+        nodes: report.nodes,
+        edges: report.relationships,
+      });
+      expect(lines[1]).toMatchObject({
+        via: 'cli',
+        outcome: 'failed',
+        error: expect.stringContaining('uid,label'),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('logs the server loading the article graph into an empty database at start, as one JSON line on stdout', async () => {
+    const dataDir = await makeDataDir();
+    const server = await startServerProcess({ DATA_DIR: dataDir });
+    try {
+      const lines = server
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Line);
+      const audit = lines.filter((line) => line.audit === 'write');
+      expect(audit).toHaveLength(1);
+      expectWellFormed(audit[0]!);
+      expect(audit[0]).toMatchObject({
+        via: 'startup',
+        client: 'local',
+        outcome: 'committed',
+        description: expect.stringContaining(dataDir),
+      });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
