@@ -89,6 +89,26 @@ describe('writes over HTTP on the embedded database', () => {
       cypher: expect.stringContaining('Zweimal'),
     });
   });
+
+  it('logs an export whose query writes as refused (exports only read) and changes nothing', async () => {
+    const mark = audit.mark();
+    const { status, bytes } = await exportFile(lb.url, {
+      format: 'graphml',
+      scope: { kind: 'query', cypher: "CREATE (c:Country {uid: 'audit-export', name: 'Export'}) RETURN c" },
+    });
+    expect(status).toBe(403);
+    expect(bytes.toString()).toContain('ReadOnly');
+    const lines = audit.auditSince(mark);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        via: 'http',
+        outcome: 'refused',
+        cypher: expect.stringContaining('audit-export'),
+      }),
+    ]);
+    const check = await postQuery(lb.url, "MATCH (c:Country {uid: 'audit-export'}) RETURN count(c)");
+    expect(check.body.rows[0][0]).toBe(0);
+  });
 });
 
 /** Lagebild A's database served over Bolt, with its own log. */
