@@ -47,7 +47,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use(
     '/api',
     exportRoutes(options.store, { timeoutMs: options.timeoutMs, log }),
-    importRoutes(options.store, { canWrite: (req) => mayWrite(req, security) }),
+    importRoutes(options.store, { canWrite: (req) => mayWrite(req, security), log }),
   );
   app.use(
     express.json({

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { auditLocalWrite } from './audit/localWrites.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { assertSafeExposure, securityOptionsFrom } from './http/security.ts';
 import { loadSavedQueries } from './savedQueries.ts';
@@ -38,13 +39,15 @@ async function main(): Promise<void> {
       );
   } else {
     prepareDataDir(config.DATA_DIR, { readOnly: config.READ_ONLY });
+    const openedAt = performance.now();
     const opened = await openEmbeddedStore(config, path.join(root, 'cypher'));
     store = opened.store;
     if (opened.seeded)
-      log({
-        level: 'info',
-        msg: 'loaded the article graph into the empty database',
-        dataDir: config.DATA_DIR,
+      auditLocalWrite(log, {
+        via: 'startup',
+        outcome: 'committed',
+        description: `loaded the article graph (cypher/) into the empty database in ${config.DATA_DIR}`,
+        elapsedMs: performance.now() - openedAt,
       });
   }
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })

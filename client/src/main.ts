@@ -1,8 +1,9 @@
 // Starts the explorer: builds the panels, wires them to the canvas and the API, and shows the
 // article's whole graph (or the query in the address bar).
 
-import { fetchSavedQueries, fetchSchema, runQuery } from './api/client.ts';
+import { fetchSavedQueries, fetchSchema, onUnavailable, runQuery } from './api/client.ts';
 import type { SavedQuery, SchemaResponse } from './api/types.ts';
+import { ConnectionWatch, fetchHealthState } from './app/connectionWatch.ts';
 import { Explorer } from './app/explorer.ts';
 import { graphOfLagebildFile } from './app/openLagebildFile.ts';
 import { QueryHistory } from './app/queryHistory.ts';
@@ -297,6 +298,22 @@ window.addEventListener('popstate', () => {
   select: (ids: string[]) => view.select(ids),
   captionBoxes: () => view.captionBoxes(),
 };
+
+// ---- the database going away and coming back -------------------------------------------------
+
+const connection = new ConnectionWatch({
+  banner: byId('connection-banner'),
+  checkHealth: fetchHealthState,
+  onRecovered: () => {
+    // What failed while the database was away is loaded again; the canvas keeps what it shows.
+    void loadSchema();
+    void loadHeader();
+    const errorCode = document.querySelector('#query-error:not([hidden]) .error-code')?.textContent;
+    if (errorCode === 'Unavailable') byId('query-error').hidden = true;
+  },
+});
+onUnavailable((error) => connection.reportUnavailable(error.message, { serverDown: error.status === 0 }));
+connection.start();
 
 async function start(): Promise<void> {
   // The header and the schema load alongside; the first graph waits only for the saved queries.

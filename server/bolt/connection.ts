@@ -17,6 +17,7 @@ import {
   type BoltFailure,
 } from './failures.ts';
 import { HANDSHAKE_BYTES, answerHandshake, readManifestChoice, type BoltVersion } from './handshake.ts';
+import { AuditedStatement, BoltWriteAudit } from './boltAudit.ts';
 import { answerIntrospection } from './introspection.ts';
 import {
   REQUEST,
@@ -73,12 +74,10 @@ interface OpenResult {
   cursor: Cursor;
   /** Rows read ahead to learn whether more follow. */
   ahead: Value[][];
-  writes: boolean;
+  /** The statement's audit record; its `wrote` (decided by the engine) also gives the summary's query type. */
+  statement: AuditedStatement;
   startedAt: number;
 }
-
-/** Only for the summary's query type ("r" or "rw"); what may write is decided by the engine. */
-const WRITE_CLAUSE = /\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP|ALTER|COPY|DETACH)\b/i;
 
 let connectionCounter = 0;
 let bookmarkCounter = 0;
@@ -104,11 +103,21 @@ export class BoltConnection {
   private readonly results = new Map<number, OpenResult>();
   private nextQid = 0;
   private readonly handshakeTimer: NodeJS.Timeout;
+  /** The user name of the login (HELLO in Bolt 5.0, LOGON after), for the audit log. */
+  private user: string | undefined;
+  private readonly audit: BoltWriteAudit;
 
   constructor(
     private readonly socket: Socket,
     private readonly context: ConnectionContext,
   ) {
+    // Read now: a closed socket no longer knows its peer, and writes are logged as transactions end.
+    const address = `${socket.remoteAddress ?? 'unknown'}:${socket.remotePort ?? 0}`;
+    this.audit = new BoltWriteAudit(context.log, () => ({
+      address,
+      user: this.user,
+      connection: this.id,
+    }));
     socket.setNoDelay(true);
     socket.on('data', (data) => this.onData(data));
     socket.on('error', (error) =>
@@ -321,6 +330,7 @@ export class BoltConnection {
     if (this.version.minor === 0) {
       // Bolt 5.0 carries the credentials in HELLO itself.
       if (!this.authenticate(extra)) return this.refuseLogin();
+      this.user = stringEntry(extra, 'principal');
       this.state = 'ready';
     } else this.state = 'authentication';
     this.success({ server: SERVER_AGENT, connection_id: this.id, hints: {} });
@@ -328,6 +338,7 @@ export class BoltConnection {
 
   private async logon(auth: PackMap): Promise<void> {
     if (!this.authenticate(auth)) return this.refuseLogin();
+    this.user = stringEntry(auth, 'principal');
     this.state = 'ready';
     this.success({});
   }
@@ -427,25 +438,31 @@ export class BoltConnection {
       neo4jVersion: NEO4J_VERSION,
     });
     let cursor: Cursor;
-    let writes = false;
+    const statement = this.audit.statement(cypher, params);
     if (introspection) cursor = memoryCursor(introspection.columns, introspection.rows);
     else {
       const text = translateDialect(cypher);
-      writes = WRITE_CLAUSE.test(text);
-      if (inTransaction) cursor = await this.transaction!.run(text, params);
-      else {
-        const readOnly = stringEntry(extra, 'mode') === 'r';
-        this.readMode = readOnly;
-        cursor = await this.context.store
-          .open(text, params, { readOnly, timeoutMs: this.timeoutFor(extra) })
-          .catch((error: unknown) => {
-            throw refineReadOnly(error, readOnly);
-          });
+      const onWrite = statement.onWrite;
+      try {
+        if (inTransaction) cursor = await this.transaction!.run(text, params, { onWrite });
+        else {
+          const readOnly = stringEntry(extra, 'mode') === 'r';
+          this.readMode = readOnly;
+          cursor = await this.context.store
+            .open(text, params, { readOnly, timeoutMs: this.timeoutFor(extra), onWrite })
+            .catch((error: unknown) => {
+              throw refineReadOnly(error, readOnly);
+            });
+        }
+      } catch (error) {
+        this.audit.failed(statement, error);
+        throw error;
       }
+      this.audit.ran(statement, { inTransaction });
     }
     const fields = introspection ? cursor.columns : boltColumns(cypher, cursor.columns);
     const qid = inTransaction ? this.nextQid++ : 0;
-    this.results.set(qid, { qid, cursor, ahead: [], writes, startedAt });
+    this.results.set(qid, { qid, cursor, ahead: [], statement, startedAt });
     this.state = inTransaction ? 'txStreaming' : 'streaming';
     this.success({
       fields,
@@ -461,6 +478,17 @@ export class BoltConnection {
     const result = this.results.get(qid);
     if (!result) throw new ProtocolViolation(`There is no open result with qid ${qidEntry}.`);
     if (this.transaction && this.transactionExpired) throw timeoutError(this.context.timeoutMs);
+    try {
+      await this.stream(result, n, options);
+    } catch (error) {
+      this.audit.failed(result.statement, error);
+      throw error;
+    }
+  }
+
+  /** Sends up to `n` rows (all when negative), then has_more or the summary. */
+  private async stream(result: OpenResult, n: number, options: { discard: boolean }): Promise<void> {
+    const qid = result.qid;
     const budget = n < 0 ? Infinity : n;
     let delivered = 0;
     let framed: Buffer[] = [];
@@ -487,10 +515,12 @@ export class BoltConnection {
     await result.cursor.close();
     this.results.delete(qid);
     const inTransaction = this.transaction !== undefined;
+    // A store that learns of a write only at the end of the result (Neo4j) has said so by now.
+    this.audit.ran(result.statement, { inTransaction });
     if (inTransaction) this.state = this.results.size > 0 ? 'txStreaming' : 'txReady';
     else this.state = 'ready';
     this.success({
-      type: result.writes ? 'rw' : 'r',
+      type: result.statement.wrote ? 'rw' : 'r',
       t_last: Math.round(performance.now() - result.startedAt),
       db: DATABASE_NAME,
       ...(inTransaction ? {} : { bookmark: nextBookmark() }),
@@ -524,6 +554,7 @@ export class BoltConnection {
     this.transactionExpired = true;
     await this.closeResults();
     await this.transaction.rollback().catch(() => undefined);
+    this.audit.transactionEnded('rolledBack', timeoutError(this.context.timeoutMs));
   }
 
   private async finishTransaction(how: 'commit' | 'rollback'): Promise<void> {
@@ -539,7 +570,13 @@ export class BoltConnection {
     await this.closeResults();
     this.endTransaction();
     this.state = 'ready';
-    await transaction[how]();
+    try {
+      await transaction[how]();
+    } catch (error) {
+      this.audit.transactionEnded(how === 'commit' ? 'failed' : 'rolledBack', error);
+      throw error;
+    }
+    this.audit.transactionEnded(how === 'commit' ? 'committed' : 'rolledBack');
     this.success(how === 'commit' ? { bookmark: nextBookmark() } : {});
   }
 
@@ -559,6 +596,7 @@ export class BoltConnection {
       const expired = this.transactionExpired;
       this.endTransaction();
       if (!expired) await transaction.rollback().catch(() => undefined);
+      this.audit.transactionEnded('rolledBack');
     }
     this.state = 'failed';
     this.sendFailure(fail);
@@ -571,6 +609,7 @@ export class BoltConnection {
       const expired = this.transactionExpired;
       this.endTransaction();
       if (!expired) await transaction.rollback().catch(() => undefined);
+      this.audit.transactionEnded('rolledBack');
     }
     if (this.state !== 'closed' && this.state !== 'negotiated' && this.state !== 'authentication')
       this.state = 'ready';

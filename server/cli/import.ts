@@ -5,6 +5,8 @@
 
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { auditLocalWrite, stderrLog } from '../audit/localWrites.ts';
+import type { LogSink } from '../audit/writeAudit.ts';
 import { splitStatements } from '../cypher/scan.ts';
 import { bulkImport, type BulkImportReport, type ImportProgress } from '../store/ladybug/bulkImport.ts';
 
@@ -35,20 +37,42 @@ export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv = process
   return { nodesFile: path.resolve(files[0]!), relationshipsFile: path.resolve(files[1]!), dataDir };
 }
 
-/** Runs the import into DATA_DIR/lagebild.lbug (the database the server opens). */
+/**
+ * Runs the import into DATA_DIR/lagebild.lbug (the database the server opens). The import (or a
+ * failed attempt) is written to `options.log` as one audit line (server/audit/writeAudit.ts).
+ */
 export async function runImport(
   command: ImportCommand,
   onProgress?: (progress: ImportProgress) => void,
+  options: { log?: LogSink } = {},
 ): Promise<BulkImportReport> {
-  mkdirSync(command.dataDir, { recursive: true });
-  const schema = readFileSync(path.join(ROOT, 'cypher', 'schema.ladybug.cypher'), 'utf8');
-  return bulkImport({
-    dbPath: path.resolve(command.dataDir, 'lagebild.lbug'),
-    nodesFile: command.nodesFile,
-    relationshipsFile: command.relationshipsFile,
-    schemaStatements: splitStatements(schema),
-    ...(onProgress ? { onProgress } : {}),
-  });
+  const started = performance.now();
+  const dbPath = path.resolve(command.dataDir, 'lagebild.lbug');
+  const description = `npm run import: ${command.nodesFile} and ${command.relationshipsFile} into ${dbPath}`;
+  const audit = (outcome: 'committed' | 'failed', extra: Record<string, unknown>) =>
+    auditLocalWrite(options.log ?? (() => undefined), {
+      via: 'cli',
+      outcome,
+      description,
+      elapsedMs: performance.now() - started,
+      extra,
+    });
+  try {
+    mkdirSync(command.dataDir, { recursive: true });
+    const schema = readFileSync(path.join(ROOT, 'cypher', 'schema.ladybug.cypher'), 'utf8');
+    const report = await bulkImport({
+      dbPath,
+      nodesFile: command.nodesFile,
+      relationshipsFile: command.relationshipsFile,
+      schemaStatements: splitStatements(schema),
+      ...(onProgress ? { onProgress } : {}),
+    });
+    audit('committed', { nodes: report.nodes, edges: report.relationships });
+    return report;
+  } catch (error) {
+    audit('failed', { error: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+    throw error;
+  }
 }
 
 /** Draws one line that is redrawn in place: "copy relationships [#####.....] 52% SUPPORTS". */
@@ -81,8 +105,13 @@ function phaseLog(): (progress: ImportProgress) => void {
 
 async function main(): Promise<void> {
   const command = parseImportArgs(process.argv.slice(2));
-  const report = await runImport(command, process.stderr.isTTY ? progressBar(process.stderr) : phaseLog());
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  const report = await runImport(command, process.stderr.isTTY ? progressBar(process.stderr) : phaseLog(), {
+    log: (entry) => {
+      // The audit line starts on its own line, after the progress bar.
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      stderrLog(entry);
+    },
+  });
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
   const perSecond = (count: number, ms: number) => Math.round(count / (ms / 1000)).toLocaleString('en');
   console.log(

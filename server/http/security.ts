@@ -4,6 +4,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
+import { auditWrite as writeAuditLog, type LogSink, type WriteOutcome } from '../audit/writeAudit.ts';
 import { ConfigError, type Config } from '../config.ts';
 import { LagebildError } from '../errors.ts';
 
@@ -190,9 +191,9 @@ export function clientAddress(req: Request): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** What the audit log records about one write statement. */
+/** What the audit log records about one write statement sent over HTTP. */
 export interface WriteAuditEntry {
-  outcome: 'committed' | 'failed' | 'refused';
+  outcome: WriteOutcome;
   cypher: string;
   params: Record<string, unknown> | undefined;
   elapsedMs: number;
@@ -200,23 +201,9 @@ export interface WriteAuditEntry {
 }
 
 /**
- * One structured line per write statement: when, from where, what (the statement, cut at 2,000
- * characters, and the parameter names; values stay out of the log), and how it ended.
+ * One structured line per write statement sent over HTTP (server/audit/writeAudit.ts): when,
+ * from where, what (the statement and the parameter names; values stay out of the log), and how it ended.
  */
-export function auditWrite(
-  log: (entry: Record<string, unknown>) => void,
-  req: Request,
-  entry: WriteAuditEntry,
-): void {
-  log({
-    time: new Date().toISOString(),
-    level: 'info',
-    msg: 'write query',
-    client: clientAddress(req),
-    outcome: entry.outcome,
-    cypher: entry.cypher.length > 2000 ? `${entry.cypher.slice(0, 2000)}...` : entry.cypher,
-    paramNames: Object.keys(entry.params ?? {}),
-    elapsedMs: Math.round(entry.elapsedMs * 100) / 100,
-    ...(entry.error ? { error: entry.error } : {}),
-  });
+export function auditWrite(log: LogSink, req: Request, entry: WriteAuditEntry): void {
+  writeAuditLog(log, { via: 'http', client: clientAddress(req), ...entry });
 }

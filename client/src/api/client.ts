@@ -26,7 +26,25 @@ export class ApiError extends Error {
   }
 }
 
+/** Told about every request that failed because the server or its database did not answer. */
+let unavailableListener: ((error: ApiError) => void) | undefined;
+
+/** Registers the one listener for 503s and unanswered requests (the connection banner). */
+export function onUnavailable(listener: (error: ApiError) => void): void {
+  unavailableListener = listener;
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  try {
+    return await requestOnce<T>(path, init);
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 503 || error.status === 0))
+      unavailableListener?.(error);
+    throw error;
+  }
+}
+
+async function requestOnce<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await authorizedFetch(path, init);

@@ -5,9 +5,10 @@ import express, { Router } from 'express';
 import { prepareExport } from '../../export/runExport.ts';
 import { exportRequestSchema } from '../../export/request.schema.ts';
 import type { GraphStore } from '../../store/types.ts';
-import { invalidRequest } from '../../errors.ts';
+import { LagebildError, invalidRequest } from '../../errors.ts';
 import { parseOrThrow } from '../errorHandler.ts';
 import { parseJsonText } from '../../import/jsonText.ts';
+import { auditWrite } from '../security.ts';
 
 /** Canvas exports send their elements; a large canvas needs more than the API's 2 MB. */
 export const EXPORT_BODY_LIMIT = '50mb';
@@ -37,7 +38,22 @@ export function exportRoutes(store: GraphStore, options: ExportRouteOptions): Ro
       res.on('close', () => {
         if (!res.writableFinished) abort.abort(new Error('The client closed the connection.'));
       });
-      const job = await prepareExport(store, request, { signal: abort.signal, timeoutMs: options.timeoutMs });
+      const preparing = performance.now();
+      const job = await prepareExport(store, request, {
+        signal: abort.signal,
+        timeoutMs: options.timeoutMs,
+      }).catch((error: unknown) => {
+        // Exports only read: a query that writes is refused, and the attempt goes into the audit log.
+        if (error instanceof LagebildError && error.code === 'ReadOnly' && request.scope.kind === 'query')
+          auditWrite(options.log, req, {
+            outcome: 'refused',
+            cypher: request.scope.cypher,
+            params: request.scope.params,
+            elapsedMs: performance.now() - preparing,
+            error: error.code,
+          });
+        throw error;
+      });
       res.status(200).set({
         'Content-Type': job.format.contentType,
         'Content-Disposition': `attachment; filename="${job.fileName}"`,

@@ -4,11 +4,12 @@
 
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
+import { auditWrite, type LogSink, type WriteOutcome } from '../../audit/writeAudit.ts';
 import { LagebildError, invalidRequest, readOnly } from '../../errors.ts';
-import { IMPORT_FORMATS, importFile } from '../../import/importFile.ts';
+import { IMPORT_FORMATS, detectFormat, importFile } from '../../import/importFile.ts';
 import type { GraphStore } from '../../store/types.ts';
 import { parseOrThrow } from '../errorHandler.ts';
-import { writeTokenRequired } from '../security.ts';
+import { clientAddress, writeTokenRequired } from '../security.ts';
 import { sendJson } from '../sendJson.ts';
 
 /** The largest file an import accepts. */
@@ -35,28 +36,81 @@ const fileBody: RequestHandler = (req, res, next) =>
 export interface ImportRouteOptions {
   /** Whether this request may write (WRITE_TOKEN); every request may when absent. */
   canWrite?: (req: Request) => boolean;
+  /** Receives one audit line per import request (server/audit/writeAudit.ts). */
+  log?: LogSink;
+}
+
+/** One audit line for an import request: the file's format and size stand in for a statement. */
+function auditImport(
+  log: LogSink,
+  req: Request,
+  entry: {
+    outcome: WriteOutcome;
+    description: string;
+    startedAt: number;
+    error?: unknown;
+    extra?: Record<string, unknown>;
+  },
+): void {
+  auditWrite(log, {
+    via: 'import',
+    client: clientAddress(req),
+    outcome: entry.outcome,
+    description: entry.description,
+    elapsedMs: performance.now() - entry.startedAt,
+    error:
+      entry.error === undefined
+        ? undefined
+        : entry.error instanceof LagebildError
+          ? entry.error.code
+          : 'Internal',
+    extra: entry.extra,
+  });
 }
 
 export function importRoutes(store: GraphStore, options: ImportRouteOptions = {}): Router {
   const router = Router();
+  const log = options.log ?? (() => undefined);
   // Refused before the body is read: a large file is not uploaded only to be turned away.
-  const refuseWhenReadOnly: RequestHandler = (req, _res, next) =>
-    next(
-      store.readOnly
-        ? readOnly(
-            'This Lagebild runs read-only (READ_ONLY=true): imports are refused and nothing was changed.',
-          )
-        : options.canWrite && !options.canWrite(req)
-          ? writeTokenRequired()
-          : undefined,
-    );
+  const refuseWhenReadOnly: RequestHandler = (req, _res, next) => {
+    const refusal = store.readOnly
+      ? readOnly(
+          'This Lagebild runs read-only (READ_ONLY=true): imports are refused and nothing was changed.',
+        )
+      : options.canWrite && !options.canWrite(req)
+        ? writeTokenRequired()
+        : undefined;
+    if (refusal)
+      auditImport(log, req, {
+        outcome: 'refused',
+        description: `import of ${req.headers['content-length'] ?? 'an unknown number of'} bytes, refused before reading it`,
+        startedAt: performance.now(),
+        error: refusal,
+      });
+    next(refusal);
+  };
   router.post('/import', refuseWhenReadOnly, fileBody, async (req, res) => {
+    const startedAt = performance.now();
     const { format } = parseOrThrow(importQuerySchema, req.query, 'import parameters');
     if (typeof req.body !== 'string' || req.body === '')
       throw invalidRequest(
         'Send the file as the request body (e.g. curl --data-binary @graph.graphml). It was empty.',
       );
-    const summary = await importFile(store, req.body, { format });
+    const text: string = req.body;
+    const description = `${format ?? detectFormat(text)} file of ${Buffer.byteLength(text)} bytes`;
+    let summary;
+    try {
+      summary = await importFile(store, text, { format });
+    } catch (error) {
+      auditImport(log, req, { outcome: 'failed', description, startedAt, error });
+      throw error;
+    }
+    auditImport(log, req, {
+      outcome: 'committed',
+      description,
+      startedAt,
+      extra: { nodes: summary.nodes, edges: summary.edges, statements: summary.statements },
+    });
     sendJson(res, summary);
   });
   return router;

@@ -406,12 +406,14 @@ export class LadybugStore implements GraphStore {
     params: Record<string, Value>,
     timeoutMs: number,
     mayWrite: boolean,
+    hooks: Pick<QueryOptions, 'onWrite'> = {},
   ): Promise<Cursor> {
     assertStatementAllowed(cypher);
     connection.setQueryTimeout(timeoutMs);
     const statement = await this.prepare(connection, cypher, timeoutMs);
     if (!statement.isReadOnly() && !mayWrite)
       throw readOnly('This transaction may only read: the statement writes, so it was refused.');
+    if (!statement.isReadOnly()) hooks.onWrite?.();
     try {
       const result = single(await connection.execute(statement, toEngineParams(params)));
       const writes = !statement.isReadOnly();
@@ -635,6 +637,7 @@ class LadybugTransaction implements StoreTransaction {
       params,
       options.timeoutMs ?? this.timeoutMs,
       this.mayWrite,
+      { onWrite: options.onWrite },
     );
   }
 

@@ -33,6 +33,7 @@ import { neighborhoodOf } from './neighbors.ts';
 import { readNeo4jSchema } from './schema.ts';
 import { searchNeo4j } from './search.ts';
 import { fromDriver, paramsToDriver } from './values.ts';
+import { summaryShowsWrite } from './writeDetection.ts';
 
 export interface Neo4jStoreOptions {
   /** bolt://, neo4j://, and their +s / +ssc variants. */
@@ -158,6 +159,8 @@ export class Neo4jStore implements GraphStore {
         finish: () => session.close(),
         translate: (error) => this.refuseWrite(this.translate(error, timeoutMs), reads),
         signal: options.signal,
+        // A READ session cannot write (the server refuses), so only write sessions ask.
+        onWrite: reads ? undefined : options.onWrite,
       });
     } catch (error) {
       await session.close().catch(() => undefined);
@@ -316,7 +319,11 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-/** Batches of rows from a driver result; the transaction commits when the result is read to its end. */
+/**
+ * Batches of rows from a driver result; the transaction commits when the result is read to its end.
+ * Whether the statement wrote is known only from the summary at the end, so `onWrite` is called then
+ * (or when the cursor is closed early, which discards the rest of the rows and reads the summary).
+ */
 class DriverCursor implements Cursor {
   readonly totalRows = undefined;
   private readonly iterator: AsyncIterator<{ keys: PropertyKey[]; get(key: PropertyKey): unknown }>;
@@ -324,14 +331,23 @@ class DriverCursor implements Cursor {
 
   constructor(
     readonly columns: string[],
-    result: Result,
+    private readonly result: Result,
     private readonly hooks: {
       finish: (how: 'commit' | 'rollback') => Promise<void>;
       translate: (error: unknown) => LagebildError;
       signal: AbortSignal | undefined;
+      onWrite?: (() => void) | undefined;
     },
   ) {
     this.iterator = result[Symbol.asyncIterator]();
+  }
+
+  /** Reads the summary (discarding rows not yet read) and reports a write to `onWrite`. */
+  private async reportWrite(): Promise<void> {
+    if (!this.hooks.onWrite) return;
+    const onWrite = this.hooks.onWrite;
+    this.hooks.onWrite = undefined;
+    if (summaryShowsWrite(await this.result.summary())) onWrite();
   }
 
   async next(max: number): Promise<Value[][]> {
@@ -342,6 +358,7 @@ class DriverCursor implements Cursor {
         this.hooks.signal?.throwIfAborted();
         const step = await this.iterator.next();
         if (step.done) {
+          await this.reportWrite();
           await this.end('commit');
           break;
         }
@@ -356,6 +373,7 @@ class DriverCursor implements Cursor {
 
   async close(): Promise<void> {
     // Closing before the end discards the rest; a read has nothing to undo, a write is cut off.
+    if (!this.finished) await this.reportWrite().catch(() => undefined);
     await this.end('rollback').catch(() => undefined);
   }
 
@@ -375,7 +393,7 @@ class Neo4jTransaction implements StoreTransaction {
     private readonly translate: (error: unknown) => LagebildError,
   ) {}
 
-  async run(cypher: string, params: Record<string, Value> = {}): Promise<Cursor> {
+  async run(cypher: string, params: Record<string, Value> = {}, options: QueryOptions = {}): Promise<Cursor> {
     if (this.done)
       throw new LagebildError('InvalidRequest', 'The transaction has already ended; begin a new one.');
     try {
@@ -385,6 +403,7 @@ class Neo4jTransaction implements StoreTransaction {
         finish: async () => undefined,
         translate: this.translate,
         signal: undefined,
+        onWrite: options.onWrite,
       });
     } catch (error) {
       throw this.translate(error);
