@@ -8,12 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { auditLocalWrite } from './audit/localWrites.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { answerClientErrors } from './http/clientErrors.ts';
 import { assertSafeExposure, securityOptionsFrom } from './http/security.ts';
 import { loadSavedQueries } from './savedQueries.ts';
 import { prepareDataDir } from './dataDir.ts';
 import { startBoltServer, type RunningBoltServer } from './bolt/boltServer.ts';
 import { openEmbeddedStore, openNeo4jStore } from './store/openStore.ts';
 import type { GraphStore } from './store/types.ts';
+import { answerClientErrors } from './http/clientErrors.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (entry: Record<string, unknown>) =>
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       readOnly: store.readOnly,
     });
   });
+  answerClientErrors(server);
   server.on('error', (error) => {
     console.error(`Cannot listen on ${config.HOST}:${config.PORT}: ${error.message}`);
     process.exit(1);

@@ -58,3 +58,19 @@ export function depthOf(value: unknown, limit: number): number {
   }
   return deepest;
 }
+
+/**
+ * A number JSON can write but a database cannot hold (1e400 parses as Infinity), as a path like
+ * "x.2", or undefined when there is none.
+ */
+export function nonFiniteNumberPath(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [item, at] = stack.pop()!;
+    if (typeof item === 'number' && !Number.isFinite(item)) return at;
+    if (item !== null && typeof item === 'object')
+      for (const [key, child] of Object.entries(item as object))
+        stack.push([child, at ? `${at}.${key}` : key]);
+  }
+  return undefined;
+}

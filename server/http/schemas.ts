@@ -2,7 +2,7 @@
 // and the API's TypeScript types come from here (z.infer).
 
 import { z } from 'zod';
-import { MAX_PARAM_DEPTH, depthOf } from './inputGuards.ts';
+import { MAX_PARAM_DEPTH, depthOf, nonFiniteNumberPath } from './inputGuards.ts';
 
 /** Names of labels and relationship types as a client may send them. */
 const name = z
@@ -14,14 +14,28 @@ const name = z
 export const queryRequestSchema = z
   .object({
     cypher: z
-      .string({ message: 'cypher is required: send {"cypher": "MATCH (n) RETURN n LIMIT 5"}' })
-      .min(1, { message: 'must not be empty' })
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'cypher is required: send {"cypher": "MATCH (n) RETURN n LIMIT 5"}'
+            : 'must be one Cypher statement as a string, e.g. "MATCH (n) RETURN n LIMIT 5"',
+      })
+      .refine((text) => text.trim() !== '', { message: 'must not be empty: send a Cypher statement' })
       .max(100_000, { message: 'is longer than 100,000 characters' })
       .regex(/^[^\u0000]*$/, { message: 'must not contain NUL characters; pass such values in params' }),
     params: z
       .record(z.string(), z.unknown(), { message: 'must be a JSON object of parameter names to values' })
       .refine((params) => depthOf(params, MAX_PARAM_DEPTH) <= MAX_PARAM_DEPTH, {
         message: `nest more than ${MAX_PARAM_DEPTH} levels deep; flatten the values`,
+      })
+      .superRefine((params, context) => {
+        const at = nonFiniteNumberPath(params);
+        if (at !== undefined)
+          context.addIssue({
+            code: 'custom',
+            path: at.split('.'),
+            message: 'is a number too large for a database (JSON read it as Infinity); send it as a string',
+          });
       })
       .optional(),
   })

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { loadConfig, type Config } from '../../server/config.ts';
+import { answerClientErrors } from '../../server/http/clientErrors.ts';
 import { securityOptionsFrom } from '../../server/http/security.ts';
 import { loadSavedQueries, type SavedQuery } from '../../server/savedQueries.ts';
 import { openEmbeddedStore } from '../../server/store/openStore.ts';
@@ -58,6 +59,7 @@ export async function startLagebild(
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    answerClientErrors(s);
   });
   const { port } = server.address() as AddressInfo;
   const stop = async () => {

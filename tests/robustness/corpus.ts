@@ -165,6 +165,16 @@ export const BAD_REQUESTS: BadRequest[] = [
   queryJson('params as a list', { cypher: 'RETURN $0', params: [1] }, invalid('params')),
   queryJson('params as a string', { cypher: 'RETURN $a', params: 'a=1' }, invalid('params')),
   queryJson('params as null', { cypher: 'RETURN 1', params: null }, invalid('params')),
+  queryJson(
+    'cypher as a list of statements says it must be one string',
+    { cypher: ['RETURN 1'] },
+    invalid('one Cypher statement'),
+  ),
+  query(
+    'a number too large for a database (JSON reads 1e400 as Infinity)',
+    '{"cypher": "RETURN $x", "params": {"x": [1, 1e400]}}',
+    invalid('x.1'),
+  ),
 
   // --- missing and unknown fields -----------------------------------------------------------------
   queryJson('an empty object', {}, invalid('cypher is required')),
@@ -172,6 +182,7 @@ export const BAD_REQUESTS: BadRequest[] = [
   queryJson('a Neo4j HTTP-style "statement" field', { statement: 'RETURN 1' }, invalid('unknown field')),
   queryJson('an unknown field next to cypher', { cypher: 'RETURN 1', timeout: 5 }, invalid('unknown field')),
   queryJson('an empty cypher string', { cypher: '' }, invalid('must not be empty')),
+  queryJson('whitespace only as cypher', { cypher: ' \n\t ' }, invalid('must not be empty')),
   queryJson(
     'cypher longer than 100,000 characters',
     { cypher: `RETURN '${'x'.repeat(100_001)}'` },
@@ -193,7 +204,6 @@ export const BAD_REQUESTS: BadRequest[] = [
   ),
 
   // --- Cypher the engine refuses: nothing may change ---------------------------------------------
-  queryJson('whitespace only as cypher', { cypher: '   ' }, badQuery('')),
   queryJson('a comment only', { cypher: '// nothing here' }, badQuery('')),
   queryJson('a syntax error', { cypher: 'MATCH (n RETURN n' }, badQuery('Parser exception')),
   queryJson(
@@ -219,7 +229,7 @@ export const BAD_REQUESTS: BadRequest[] = [
   queryJson(
     'a second statement smuggled after a semicolon',
     { cypher: 'MATCH (n:Country) RETURN n.uid; MATCH (n) DETACH DELETE n' },
-    badQuery('multiple statements'),
+    badQuery('one statement per request'),
   ),
   queryJson(
     'a parameter that was not given',
@@ -296,6 +306,11 @@ export const BAD_REQUESTS: BadRequest[] = [
   get('a search limit with a fraction', '/api/search?q=iran&limit=1.5', invalid('limit')),
   get('a search with an unknown parameter', '/api/search?q=iran&label=Country', invalid('unknown field')),
   get('a search with q given twice', '/api/search?q=iran&q=russland', invalid('q')),
+  get('a URL longer than the 16 KB Node accepts', `/api/search?q=${'a'.repeat(20_000)}`, {
+    status: 431,
+    code: 'InvalidRequest',
+    message: 'POST body',
+  }),
 
   // --- node ids and neighbour parameters -------------------------------------------------------------
   get('neighbours of a word instead of an id', '/api/nodes/iran/neighbors', notFound('is not a node id')),

@@ -17,6 +17,11 @@ export function translateEngineError(error: unknown, context: { timeoutMs: numbe
   if (UNAVAILABLE_PATTERNS.some((p) => p.test(message))) {
     return unavailable(`The database cannot be used: ${firstLine(message)}`, error);
   }
+  if (/do not support prepare multiple statements/i.test(message))
+    return invalidQuery(
+      'Send one statement per request (this one has several, separated by ";"). To run a script of many statements, import it as a Cypher file (POST /api/import).',
+      error,
+    );
   return invalidQuery(cleanMessage(message), error);
 }
 
