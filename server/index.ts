@@ -15,7 +15,6 @@ import { prepareDataDir } from './dataDir.ts';
 import { startBoltServer, type RunningBoltServer } from './bolt/boltServer.ts';
 import { openEmbeddedStore, openNeo4jStore } from './store/openStore.ts';
 import type { GraphStore } from './store/types.ts';
-import { answerClientErrors } from './http/clientErrors.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (entry: Record<string, unknown>) =>
