@@ -22,6 +22,12 @@ interface Context {
 const isUnsafe = (value: Value) =>
   typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
 
+/** True when a property holds an integer beyond 2^53 (a loop, since this runs for every entity read). */
+function hasUnsafe(properties: Record<string, Value>): boolean {
+  for (const key in properties) if (isUnsafe(properties[key]!)) return true;
+  return false;
+}
+
 export async function recoverExactIntegers(
   rows: Value[][],
   types: string[],
@@ -49,13 +55,13 @@ function collectEntities(value: Value, into: (NodeValue | EdgeValue)[]): void {
   const tagged = value as { $type?: string };
   if (tagged.$type === 'node' || tagged.$type === 'relationship') {
     const entity = value as NodeValue | EdgeValue;
-    if (Object.values(entity.properties).some(isUnsafe)) into.push(entity);
+    if (hasUnsafe(entity.properties)) into.push(entity);
     return;
   }
   if (tagged.$type === 'path') {
     const path = value as unknown as { nodes: NodeValue[]; edges: EdgeValue[] };
-    for (const n of path.nodes) if (Object.values(n.properties).some(isUnsafe)) into.push(n);
-    for (const e of path.edges) if (Object.values(e.properties).some(isUnsafe)) into.push(e);
+    for (const n of path.nodes) if (hasUnsafe(n.properties)) into.push(n);
+    for (const e of path.edges) if (hasUnsafe(e.properties)) into.push(e);
     return;
   }
   for (const item of Object.values(value as Record<string, Value>)) collectEntities(item, into);

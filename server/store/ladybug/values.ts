@@ -84,9 +84,17 @@ export function convertValue(raw: unknown, type: TypeHint, propertyTypes: Proper
 function convertProperties(record: Record<string, unknown>, label: string, propertyTypes: PropertyTypes) {
   const types = propertyTypes(label);
   const properties: Record<string, Value> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (INTERNAL_KEYS.has(key) || value === null || value === undefined) continue;
-    properties[key] = convertValue(value, types?.get(key), propertyTypes);
+  // A plain loop with the common scalars inline: this runs for every property of every node and
+  // relationship read (a third of an export's time went here with Object.entries and a call each).
+  for (const key in record) {
+    const value = record[key];
+    if (value === null || value === undefined || INTERNAL_KEYS.has(key)) continue;
+    properties[key] =
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && types?.get(key) !== 'INTERVAL')
+        ? value
+        : convertValue(value, types?.get(key), propertyTypes);
   }
   return properties;
 }
