@@ -95,12 +95,15 @@ async function runChild(format: string): Promise<void> {
     bytes = Buffer.byteLength(stringifyJson(graph));
     counts = { nodes: graph.nodes.length, edges: graph.edges.length };
   } else {
-    // "graphml@neighbourhood": the neighbourhood of one node to depth 10 instead of the query.
+    // "graphml@neighbourhood": the neighbourhood of one node to depth 10 instead of the query;
+    // "graphml@labels": every node and relationship, read as columns (the labels scope).
     const [name, scopeName] = format.split('@');
     const scope =
       scopeName === 'neighbourhood'
         ? { kind: 'neighbourhood', nodes: ['item-0'], depth: 10 }
-        : { kind: 'query', cypher: QUERY };
+        : scopeName === 'labels'
+          ? { kind: 'labels' }
+          : { kind: 'query', cypher: QUERY };
     const request = exportRequestSchema.parse({ format: name, scope });
     const job = await prepareExport(store, request, { timeoutMs: 3_600_000 });
     const sink = new CountingSink();

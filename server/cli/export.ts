@@ -3,6 +3,7 @@
 //
 //   npm run export -- --format graphml --query "MATCH (n)-[r]->(m) RETURN n, r, m" --out graph.graphml
 //   npm run export -- --format gexf --node nordkorea --depth 2 --types SUPPORTS,SUPPLIES
+//   npm run export -- --format graphml --labels Country,Person   (or --all: the whole graph)
 
 import { createWriteStream, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,9 @@ Scope (one of):
   --node <uid or id> ...     the neighbourhood of these nodes (repeat --node), with
      --depth N               hops to follow (default 1) and
      --types A,B             only these relationship types
+  --labels A,B               every node of these labels and the relationships among them
+     --types A,B             only these relationship types
+  --all                      the whole graph (every label and relationship type)
 Options:
   --out FILE                 where to write (default: a name that says what and when, in this directory)
   --title TEXT               words for the file's title
@@ -35,13 +39,28 @@ const cliSchema = z
     node: z.array(z.string()).optional(),
     depth: z.coerce.number().int().min(0).max(10).optional(),
     types: z.string().optional(),
+    labels: z.string().optional(),
+    all: z.boolean().optional(),
     out: z.string().optional(),
     title: z.string().optional(),
     'data-dir': z.string().optional(),
   })
-  .refine((o) => Boolean(o.query) !== Boolean(o.node?.length), {
-    message: 'give either --query or --node (one or more), not both and not neither',
-  });
+  .refine(
+    (o) =>
+      [Boolean(o.query), Boolean(o.node?.length), Boolean(o.labels), Boolean(o.all)].filter(Boolean)
+        .length === 1,
+    {
+      message: 'give exactly one scope: --query, --node (one or more), --labels or --all',
+    },
+  );
+
+const list = (text: string | undefined) =>
+  text
+    ? text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : undefined;
 
 /** Turns the command line into an export request, checked by the same schema as the HTTP API. */
 export function requestFromArgs(argv: string[]): { request: ExportRequest; out?: string; dataDir: string } {
@@ -54,6 +73,8 @@ export function requestFromArgs(argv: string[]): { request: ExportRequest; out?:
       node: { type: 'string', multiple: true },
       depth: { type: 'string' },
       types: { type: 'string' },
+      labels: { type: 'string' },
+      all: { type: 'boolean' },
       out: { type: 'string' },
       title: { type: 'string' },
       'data-dir': { type: 'string' },
@@ -63,21 +84,12 @@ export function requestFromArgs(argv: string[]): { request: ExportRequest; out?:
   const parsed = cliSchema.safeParse(values);
   if (!parsed.success) throw fromZod(parsed.error, 'options');
   const o = parsed.data;
+  const types = list(o.types);
   const scope = o.query
     ? { kind: 'query', cypher: o.query, ...(o.params ? { params: JSON.parse(o.params) as unknown } : {}) }
-    : {
-        kind: 'neighbourhood',
-        nodes: o.node,
-        depth: o.depth ?? 1,
-        ...(o.types
-          ? {
-              types: o.types
-                .split(',')
-                .map((t) => t.trim())
-                .filter(Boolean),
-            }
-          : {}),
-      };
+    : o.labels || o.all
+      ? { kind: 'labels', ...(o.labels ? { labels: list(o.labels) } : {}), ...(types ? { types } : {}) }
+      : { kind: 'neighbourhood', nodes: o.node, depth: o.depth ?? 1, ...(types ? { types } : {}) };
   const request = exportRequestSchema.safeParse({
     format: o.format,
     scope,

@@ -62,6 +62,15 @@ export const exportScopeSchema = z.discriminatedUnion('kind', [
       types: z.array(name).max(100).optional(),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('labels'),
+      /** Every node of these labels; all labels when absent or empty. */
+      labels: z.array(name).max(1000).optional(),
+      /** The relationships of these types among those nodes; all types when absent or empty. */
+      types: z.array(name).max(1000).optional(),
+    })
+    .strict(),
 ]);
 
 export const exportRequestSchema = z

@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import type { Cursor, GraphStore, Value } from '../store/types.ts';
 import { schemaFromCatalog, schemaFromElements } from './exportSchema.ts';
 import { EXPORT_FORMATS } from './formats/index.ts';
+import { exportLabels, resolveLabelScope } from './labelScope.ts';
 import type { ExportRequest } from './request.schema.ts';
 import {
   elementsToExport,
@@ -110,6 +111,23 @@ export async function prepareExport(
         await writer.end();
       },
       () => cursor.close(),
+    );
+  }
+
+  if (scope.kind === 'labels') {
+    resolveLabelScope(await store.schema(), scope); // unknown names are a 400 before the first byte
+    const named = [...(scope.labels ?? []), ...(scope.types ?? [])];
+    const title = named.length ? `labels and types ${named.join(', ')}` : 'the whole graph';
+    return make(
+      title,
+      named.length ? `labels-${named.slice(0, 3).join('-')}` : 'graph',
+      async () => ({ title: request.title ?? title, exportedAt, schema: await catalogSchema() }),
+      async (header, out, runOptions) => {
+        const writer = format.create(out);
+        await writer.begin(header);
+        await exportLabels(store, scope, { writer, timeoutMs: options.timeoutMs, ...runOptions });
+        await writer.end();
+      },
     );
   }
 

@@ -52,7 +52,7 @@ interface Endpoint {
 }
 
 /** Keeps what is needed to write edges after the nodes: each node's key and label, and the edges seen. */
-class Tracker {
+export class Tracker {
   readonly nodes = new Map<string, Endpoint>();
   readonly edgeIds = new Set<string>();
   readonly spool = new EdgeSpool();
@@ -90,22 +90,31 @@ class Tracker {
     this.progress.edgesTotal = this.spool.count;
     for await (const edge of this.spool.edges()) {
       this.context.signal?.throwIfAborted();
-      const source = this.nodes.get(edge.source);
-      const target = this.nodes.get(edge.target);
-      if (!source || !target) continue;
-      await this.context.writer.edge({
-        key: edge.id,
-        type: edge.type,
-        source: source.key,
-        target: target.key,
-        sourceLabel: source.label,
-        targetLabel: target.label,
-        properties: edge.properties,
-      });
-      this.progress.edges++;
-      this.report();
+      await this.writeEdge(edge);
     }
     this.report(true);
+  }
+
+  /**
+   * Writes one edge now, without spooling or de-duplication: for sources that have written every
+   * node already and meet each edge once. False when an endpoint was not written (left out).
+   */
+  async writeEdge(edge: GraphEdge): Promise<boolean> {
+    const source = this.nodes.get(edge.source);
+    const target = this.nodes.get(edge.target);
+    if (!source || !target) return false;
+    await this.context.writer.edge({
+      key: edge.id,
+      type: edge.type,
+      source: source.key,
+      target: target.key,
+      sourceLabel: source.label,
+      targetLabel: target.label,
+      properties: edge.properties,
+    });
+    this.progress.edges++;
+    this.report();
+    return true;
   }
 
   report(force = false): void {

@@ -114,7 +114,20 @@ describe('npm run export options', () => {
   });
   it('refuse a query and nodes together, naming what to do', () => {
     expect(() => requestFromArgs(['--format', 'csv', '--query', 'RETURN 1', '--node', 'x'])).toThrow(
-      /either --query or --node/,
+      /exactly one scope: --query, --node/,
     );
+    expect(() => requestFromArgs(['--format', 'csv'])).toThrow(/exactly one scope/);
+  });
+  it('turn --labels and --types into a labels request, and --all into the whole graph', () => {
+    expect(
+      requestFromArgs(['--format', 'graphml', '--labels', 'Country, Person', '--types', 'SUPPLIES']).request,
+    ).toEqual({
+      format: 'graphml',
+      scope: { kind: 'labels', labels: ['Country', 'Person'], types: ['SUPPLIES'] },
+    });
+    expect(requestFromArgs(['--format', 'gexf', '--all']).request).toEqual({
+      format: 'gexf',
+      scope: { kind: 'labels' },
+    });
   });
 });
