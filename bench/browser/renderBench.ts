@@ -1,42 +1,86 @@
-// Rendering benchmark in headless Chromium: time to the first drawn (or settled) frame and
-// frames per second while panning, cytoscape (WebGL, positions given, labels only when zoomed
-// in) against vis-network (the renderer behind neovis.js), same data, same window.
-// This is a minimal page under bench/browser/, not the explorer itself (see docs/benchmarks.md).
+// Rendering benchmark in headless Chromium: Lagebild's own canvas (GraphView with the explorer's
+// settings, level of detail and layout worker) against vis-network (the renderer behind
+// neovis.js), same data, same window. Measures time to the first drawn frame, time to a settled
+// layout, frames per second while the mouse drags the canvas, and the longest main-thread task.
 
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const FILES: Record<string, string> = {
-  '/': path.join(ROOT, 'bench/browser/page.html'),
-  '/renderPage.js': path.join(ROOT, 'bench/browser/renderPage.js'),
-  '/lib/cytoscape.min.js': path.join(ROOT, 'node_modules/cytoscape/dist/cytoscape.min.js'),
-  '/lib/vis-network.min.js': path.join(ROOT, 'node_modules/vis-network/standalone/umd/vis-network.min.js'),
-};
+const PAGE_ROOT = path.resolve(import.meta.dirname);
 
 export interface RenderResult {
   renderer: string;
   elements: number;
   firstFrameMs: number | null;
+  settledMs: number | null;
   fps: number | null;
   longestFrameMs: number | null;
+  longestTaskMs: number | null;
   settled?: boolean;
-  webgl?: boolean;
   note?: string;
 }
 
-function serve(): Promise<http.Server> {
+/** Builds canvasPage.ts (with the client's modules) into a temporary directory. */
+async function buildPage(): Promise<string> {
+  const outDir = await mkdtemp(path.join(os.tmpdir(), 'lagebild-render-'));
+  await build({
+    root: PAGE_ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 5000,
+      rollupOptions: { input: path.join(PAGE_ROOT, 'canvas.html') },
+    },
+  });
+  return outDir;
+}
+
+function serve(dir: string): Promise<http.Server> {
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+  };
   const server = http.createServer(async (req, res) => {
-    const file = FILES[new URL(req.url ?? '/', 'http://x').pathname];
-    if (!file) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
-    res.end(await readFile(file));
+    const name = path.normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+    const file = path.join(dir, name === '' ? 'canvas.html' : name);
+    if (!file.startsWith(dir)) return void res.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Drags the canvas with the mouse for `seconds` and returns the page's frame rate meanwhile. */
+async function dragFps(page: Page, seconds: number): Promise<{ fps: number; longestFrameMs: number }> {
+  await page.mouse.move(30, 30);
+  await page.mouse.down();
+  await page.evaluate('window.bench.startFrames()');
+  const until = Date.now() + seconds * 1000;
+  for (let step = 1; Date.now() < until; step++) {
+    await page.mouse.move(30 + (step % 400) * 2, 30 + (step % 300));
+    await page.waitForTimeout(8);
+  }
+  const result = (await page.evaluate('window.bench.stopFrames()')) as {
+    fps: number;
+    longestFrameMs: number;
+  };
+  await page.mouse.up();
+  return result;
 }
 
 /** Runs every renderer at every size; vis-network with physics is skipped above `maxPhysics`. */
@@ -46,7 +90,8 @@ export async function runRenderBench(options: {
   settleTimeoutMs: number;
   maxPhysics: number;
 }): Promise<RenderResult[]> {
-  const server = await serve();
+  const dir = await buildPage();
+  const server = await serve(dir);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -57,40 +102,44 @@ export async function runRenderBench(options: {
   try {
     for (const elements of options.sizes) {
       const runs: [string, string, Record<string, unknown>][] = [
-        ['cytoscape WebGL (Lagebild settings)', 'runCytoscape', { webgl: true }],
-        ['cytoscape canvas', 'runCytoscape', { webgl: false }],
-        ['vis-network, positions given', 'runVis', { physics: false }],
+        ['Lagebild canvas (2D)', 'lagebild', { renderer: 'canvas' }],
+        ['Lagebild canvas (WebGL)', 'lagebild', { renderer: 'webgl' }],
+        ['vis-network, positions given', 'vis', { physics: false }],
       ];
       if (elements <= options.maxPhysics)
-        runs.push(['vis-network, physics to settle', 'runVis', { physics: true }]);
+        runs.push(['vis-network, physics to settle', 'vis', { physics: true }]);
       for (const [renderer, fn, extra] of runs) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         try {
           await page.goto(url);
-          const result = (await page.evaluate(
+          await page.waitForFunction(() => 'bench' in window);
+          const drawn = (await page.evaluate(
             ([name, n, opts]) =>
-              (window as unknown as Record<string, (n: number, o: unknown) => unknown>)[name]!(n, opts),
-            [
-              fn,
-              elements,
-              { ...extra, panSeconds: options.panSeconds, settleTimeoutMs: options.settleTimeoutMs },
-            ] as const,
-          )) as Omit<RenderResult, 'renderer' | 'elements'>;
+              (window as unknown as { bench: Record<string, (n: number, o: unknown) => unknown> }).bench[
+                name
+              ]!(n, opts),
+            [fn, elements, { ...extra, settleTimeoutMs: options.settleTimeoutMs }] as const,
+          )) as { firstFrameMs: number; settledMs: number; longestTaskMs: number; settled?: boolean };
+          const pan = await dragFps(page, options.panSeconds);
           results.push({
             renderer,
             elements,
-            ...result,
-            firstFrameMs: Math.round(result.firstFrameMs!),
-            fps: Math.round(result.fps! * 10) / 10,
-            longestFrameMs: Math.round(result.longestFrameMs!),
+            firstFrameMs: Math.round(drawn.firstFrameMs),
+            settledMs: Math.round(drawn.settledMs),
+            fps: Math.round(pan.fps * 10) / 10,
+            longestFrameMs: Math.round(pan.longestFrameMs),
+            longestTaskMs: Math.round(drawn.longestTaskMs),
+            ...(drawn.settled === undefined ? {} : { settled: drawn.settled }),
           });
         } catch (error) {
           results.push({
             renderer,
             elements,
             firstFrameMs: null,
+            settledMs: null,
             fps: null,
             longestFrameMs: null,
+            longestTaskMs: null,
             note: String(error).slice(0, 200),
           });
         } finally {
@@ -101,6 +150,7 @@ export async function runRenderBench(options: {
   } finally {
     await browser.close();
     server.close();
+    await rm(dir, { recursive: true, force: true });
   }
   return results;
 }
@@ -108,16 +158,17 @@ export async function runRenderBench(options: {
 /** A Markdown table of the results. */
 export function renderTable(results: RenderResult[]): string {
   const lines = [
-    '| elements | renderer | first frame (settled) | fps while panning | longest frame |',
-    '|---:|---|---:|---:|---:|',
+    '| elements | renderer | first frame | settled layout | fps while dragging | longest frame | longest task while drawing |',
+    '|---:|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
-    const first =
-      r.firstFrameMs === null
-        ? 'failed'
-        : `${r.firstFrameMs} ms${r.settled === false ? ' (not settled)' : ''}`;
+    if (r.firstFrameMs === null) {
+      lines.push(`| ${r.elements.toLocaleString('en')} | ${r.renderer} | failed: ${r.note ?? ''} | | | | |`);
+      continue;
+    }
+    const settled = `${r.settledMs} ms${r.settled === false ? ' (not settled)' : ''}`;
     lines.push(
-      `| ${r.elements.toLocaleString('en')} | ${r.renderer}${r.webgl === false && r.renderer.includes('WebGL') ? ' (no WebGL available)' : ''} | ${first} | ${r.fps ?? ''} | ${r.longestFrameMs ?? ''} ms |`,
+      `| ${r.elements.toLocaleString('en')} | ${r.renderer} | ${r.firstFrameMs} ms | ${settled} | ${r.fps} | ${r.longestFrameMs} ms | ${r.longestTaskMs} ms |`,
     );
   }
   return lines.join('\n');
@@ -125,10 +176,16 @@ export function renderTable(results: RenderResult[]): string {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const smoke = process.argv.includes('--smoke');
+  const sizes = process.argv.find((a) => a.startsWith('--sizes='));
   const results = await runRenderBench(
     smoke
       ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
-      : { sizes: [1000, 5000, 10_000, 50_000], panSeconds: 3, settleTimeoutMs: 120_000, maxPhysics: 10_000 },
+      : {
+          sizes: sizes ? sizes.slice(8).split(',').map(Number) : [1000, 5000, 10_000, 50_000],
+          panSeconds: 3,
+          settleTimeoutMs: 120_000,
+          maxPhysics: 10_000,
+        },
   );
   console.log(renderTable(results));
 }

@@ -294,6 +294,13 @@ window.addEventListener('popstate', () => {
 /** For tests and the console: the canvas as the user sees it. */
 (window as unknown as { __lagebild: unknown }).__lagebild = {
   state: () => explorer.debugState(),
+  /** Cheap to poll on a big canvas: counts, whether a layout runs, the level of detail. */
+  summary: () => ({
+    ...view.summary(),
+    busy: view.busy || document.body.hasAttribute('data-busy'),
+    large: view.largeGraph,
+    webgl: view.webgl,
+  }),
   position: (id: string) => view.renderedPosition(id),
   select: (ids: string[]) => view.select(ids),
   captionBoxes: () => view.captionBoxes(),

@@ -10,13 +10,22 @@ import type { Inspector } from '../panels/inspector.ts';
 import { renderLegend } from '../panels/legend.ts';
 import type { ResultPanel } from '../panels/results.ts';
 import { byId, el, replaceChildren } from '../ui/dom.ts';
+import { DrawPlan, type DrawProgress, type DrawStep } from './drawPlan.ts';
 import { nodeCaption } from './format.ts';
 import type { QueryHistory } from './queryHistory.ts';
 import { UndoStack } from './undoStack.ts';
 import { pushUrlQuery } from './urlState.ts';
 
-/** Most nodes one query draws; the Table and JSON tabs still hold the whole result. */
+/** Most nodes an opened Lagebild JSON file draws. */
 export const MAX_DRAWN_NODES = 2000;
+
+/**
+ * What a query draws at first, and how much each "Draw more" adds (the display cap); the Table and
+ * JSON tabs hold the whole result.
+ */
+export const DISPLAY_CAP: DrawStep = { nodes: 1000, edges: 5000 };
+
+const EVERYTHING: DrawStep = { nodes: Number.POSITIVE_INFINITY, edges: Number.POSITIVE_INFINITY };
 
 /** Neighbours loaded per expansion step. */
 export const EXPANSION_BUDGET = 25;
@@ -30,18 +39,16 @@ interface Expansion {
   loadedByType: Record<string, number>;
 }
 
+/** How much of the last query's graph is drawn. */
+interface Drawing {
+  plan: DrawPlan;
+  drawn: DrawProgress;
+}
+
 interface ExplorerState {
   view: ViewSnapshot;
   expansions: [string, Expansion][];
-}
-
-/** At most `max` nodes and the relationships among them; says how many nodes were left out. */
-function limitGraph(graph: GraphData, max: number): GraphData & { omittedNodes: number } {
-  if (graph.nodes.length <= max) return { ...graph, omittedNodes: 0 };
-  const nodes = graph.nodes.slice(0, max);
-  const kept = new Set(nodes.map((n) => n.id));
-  const edges = graph.edges.filter((e) => kept.has(e.source) && kept.has(e.target));
-  return { nodes, edges, omittedNodes: graph.nodes.length - max };
+  drawing: Drawing | undefined;
 }
 
 export interface ExplorerParts {
@@ -64,6 +71,7 @@ export class Explorer {
   /** The last result had no graph, so the Table tab was opened for the user. */
   private switchedToTable = false;
   private lastQueryRan: { cypher: string; params: Record<string, Value> } | undefined;
+  private drawing: Drawing | undefined;
 
   constructor(private readonly parts: ExplorerParts) {
     const { view } = parts;
@@ -123,17 +131,18 @@ export class Explorer {
       this.parts.history.add(cypher, paramsText);
       this.parts.onQueryRan();
       if (options.push) pushUrlQuery({ cypher, params: paramsText });
-      const graph = limitGraph(await this.completeGraph(result.graph), MAX_DRAWN_NODES);
-      this.parts.results.setResult(
-        result,
-        (id) => this.nodeName(id) ?? graph.nodes.find((n) => n.id === id)?.properties.name?.toString(),
-        graph.omittedNodes,
-      );
-      if (graph.nodes.length > 0) {
+      const whole = await this.completeGraph(result.graph);
+      const names = new Map(whole.nodes.map((n) => [n.id, n.properties.name?.toString()]));
+      this.parts.results.setResult(result, (id) => this.nodeName(id) ?? names.get(id));
+      if (whole.nodes.length > 0) {
         this.record();
         this.expansions.clear();
         this.parts.inspector.clear();
-        await this.view.setGraph(graph);
+        const plan = new DrawPlan(whole);
+        const first = plan.next({ nodes: 0, edges: 0 }, DISPLAY_CAP);
+        this.drawing = { plan, drawn: first.progress };
+        this.showDrawing();
+        await this.view.setGraph(first.graph);
         if (this.switchedToTable) this.parts.results.show('graph');
         this.switchedToTable = false;
       } else if (this.parts.results.tab === 'graph') {
@@ -166,6 +175,37 @@ export class Explorer {
       nodes: [...graph.nodes, ...fetched.filter((n): n is ApiNode => n !== undefined)],
       edges: graph.edges,
     };
+  }
+
+  /** Draws the next step of the last query's result (`all`: the whole rest); undoable. */
+  async drawMore(options: { all?: boolean } = {}): Promise<void> {
+    const drawing = this.drawing;
+    if (!drawing || drawing.plan.done(drawing.drawn)) return;
+    this.record();
+    const step = drawing.plan.next(drawing.drawn, options.all ? EVERYTHING : DISPLAY_CAP);
+    this.drawing = { plan: drawing.plan, drawn: step.progress };
+    this.showDrawing();
+    this.setBusy('Drawing…');
+    try {
+      await this.view.addGraph(step.graph);
+    } finally {
+      this.setBusy('');
+    }
+  }
+
+  /** "showing 1,000 of 3,312 nodes" with the buttons that draw more, or nothing when all are drawn. */
+  private showDrawing(): void {
+    const drawing = this.drawing;
+    this.parts.results.setDrawing(
+      drawing && !drawing.plan.done(drawing.drawn)
+        ? {
+            drawn: drawing.drawn,
+            total: { nodes: drawing.plan.totalNodes, edges: drawing.plan.totalEdges },
+            step: DISPLAY_CAP,
+          }
+        : undefined,
+      (options) => void this.drawMore(options),
+    );
   }
 
   private showError(code: string, message: string): void {
@@ -252,7 +292,11 @@ export class Explorer {
   // ---- canvas steps --------------------------------------------------------------------------
 
   private snapshot(): ExplorerState {
-    return { view: this.view.snapshot(), expansions: [...this.expansions].map(([id, e]) => [id, { ...e }]) };
+    return {
+      view: this.view.snapshot(),
+      expansions: [...this.expansions].map(([id, e]) => [id, { ...e }]),
+      drawing: this.drawing && { ...this.drawing },
+    };
   }
 
   /** Remembers the state before a step, for undo. */
@@ -264,6 +308,8 @@ export class Explorer {
   private apply(state: ExplorerState): void {
     this.view.restore(state.view);
     this.expansions = new Map(state.expansions);
+    this.drawing = state.drawing && { ...state.drawing };
+    this.showDrawing();
     this.parts.inspector.clear();
     this.refreshButtons();
   }
@@ -378,6 +424,8 @@ export class Explorer {
   ): Promise<void> {
     this.record();
     this.expansions.clear();
+    this.drawing = undefined;
+    this.showDrawing();
     this.parts.inspector.clear();
     await this.view.setGraphAt(graph, positions);
     this.parts.results.show('graph');

@@ -31,8 +31,23 @@ export interface GraphViewSettings {
   declutterLabels: boolean;
   /** Relationship types drawn faintly and without caption. */
   quietTypes: readonly string[];
+  /**
+   * From this many visible nodes and relationships on, the canvas draws with less detail (straight
+   * edges, captions only when zoomed in) and pans and zooms a picture of itself.
+   */
+  largeGraphFrom: number;
+  /**
+   * From this many visible nodes and relationships on, the default layout is a force layout in a
+   * Web Worker instead of fcose on the page's main thread.
+   */
+  workerLayoutFrom: number;
+  /** 'auto' draws with WebGL when the browser has a hardware GPU and with the 2D canvas otherwise. */
+  renderer: RendererChoice;
   theme: ThemeColors;
 }
+
+export const RENDERERS = ['auto', 'canvas', 'webgl'] as const;
+export type RendererChoice = (typeof RENDERERS)[number];
 
 export const DEFAULT_SETTINGS: GraphViewSettings = {
   layout: 'fcose',
@@ -44,6 +59,9 @@ export const DEFAULT_SETTINGS: GraphViewSettings = {
   edgeFontSize: 8,
   declutterLabels: true,
   quietTypes: [],
+  largeGraphFrom: 2000,
+  workerLayoutFrom: 1000,
+  renderer: 'auto',
   theme: {
     background: '#ffffff',
     text: '#1e293b',
@@ -70,7 +88,18 @@ export function validateSettings(settings: GraphViewSettings): GraphViewSettings
     throw new Error(`GraphView: layout "${settings.layout}" is unknown; use one of ${LAYOUTS.join(', ')}.`);
   if (!(settings.minZoom > 0 && settings.minZoom < settings.maxZoom))
     throw new Error('GraphView: minZoom must be above 0 and below maxZoom.');
-  for (const key of ['nodeFontSize', 'edgeFontSize', 'animateUpTo', 'maxFitZoom'] as const) {
+  if (!RENDERERS.includes(settings.renderer))
+    throw new Error(
+      `GraphView: renderer "${settings.renderer}" is unknown; use one of ${RENDERERS.join(', ')}.`,
+    );
+  for (const key of [
+    'nodeFontSize',
+    'edgeFontSize',
+    'animateUpTo',
+    'maxFitZoom',
+    'largeGraphFrom',
+    'workerLayoutFrom',
+  ] as const) {
     if (!Number.isFinite(settings[key]) || settings[key] < 0)
       throw new Error(`GraphView: ${key} must be a number of at least 0.`);
   }

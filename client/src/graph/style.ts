@@ -8,8 +8,46 @@ export interface StyleRule {
   style: Record<string, string | number>;
 }
 
-/** The rules for nodes, edges, selection, pins, hidden captions and quiet relationship types. */
-export function buildStyle(settings: GraphViewSettings): StyleRule[] {
+/**
+ * The rules for nodes, edges, selection, pins, hidden captions and quiet relationship types; with
+ * `large`, the level of detail for big graphs added on top.
+ */
+export function buildStyle(settings: GraphViewSettings, options: { large?: boolean } = {}): StyleRule[] {
+  const rules = detailedStyle(settings);
+  return options.large ? [...rules, ...largeGraphStyle()] : rules;
+}
+
+/**
+ * Levels of detail for a big canvas: straight edges without arrows or captions (cheap to draw),
+ * node captions only once zoomed in far enough to read them; the selection keeps its caption.
+ */
+function largeGraphStyle(): StyleRule[] {
+  return [
+    { selector: 'node', style: { width: 18, height: 18, 'min-zoomed-font-size': 9, 'border-width': 0 } },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'haystack',
+        'haystack-radius': 0,
+        'target-arrow-shape': 'none',
+        label: '',
+        width: 1,
+        opacity: 0.7,
+      },
+    },
+    { selector: 'edge.quiet', style: { 'line-style': 'solid', opacity: 0.4 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    {
+      selector: 'edge:selected',
+      style: { width: 3, opacity: 1, label: 'data(type)', 'min-zoomed-font-size': 0 },
+    },
+    { selector: 'node.has-more, node.pinned', style: { 'border-width': 3 } },
+    { selector: '.hover', style: { 'min-zoomed-font-size': 0 } },
+    { selector: 'edge.hover', style: { label: 'data(type)', opacity: 1 } },
+  ];
+}
+
+function detailedStyle(settings: GraphViewSettings): StyleRule[] {
   const { theme } = settings;
   return [
     {

@@ -7,6 +7,9 @@ import type { ApiEdge, ApiNode, GraphData } from '../api/types.ts';
 import { nodeCaption } from '../app/format.ts';
 import { labelsToHide, rotatedBox, type LabelBox, type Point } from './declutter.ts';
 import { Emitter } from './emitter.ts';
+import { seedPositions, type Positions } from './forceLayout.ts';
+import { hasHardwareWebgl } from './gpu.ts';
+import { LayoutSuperseded, OffThreadLayout } from './offThreadLayout.ts';
 import { labelStyle } from './palette.ts';
 import {
   resolveSettings,
@@ -70,6 +73,12 @@ export interface ViewSummary {
 
 type Core = cytoscape.Core;
 
+/** The renderer's switches for drawing while the viewport moves (set at run time, see updateDetail). */
+interface ViewportRendering {
+  hideEdgesOnViewport: boolean;
+  textureOnViewport: boolean;
+}
+
 /** Node captions wrap at this width ('text-max-width' in style.ts). */
 const CAPTION_WRAP_WIDTH = 120;
 
@@ -91,10 +100,20 @@ export class GraphView {
   private fitted = false;
   private measureContext: CanvasRenderingContext2D | undefined;
   private readonly textWidths = new Map<string, number>();
+  /** The canvas holds `largeGraphFrom` visible elements or more and draws with less detail. */
+  private large = false;
+  private readonly offThreadLayout = new OffThreadLayout();
+  /** The force layout whose answer is awaited (0 for none); a newer one replaces it. */
+  private workerLayoutTicket = 0;
+  private workerLayouts = 0;
+  /** Whether cytoscape draws with WebGL (chosen once, when the view is made). */
+  readonly webgl: boolean;
 
   constructor(container: HTMLElement, settings: GraphViewSettingsInput = {}) {
     this.settings = validateSettings(resolveSettings(settings));
     this.currentLayout = this.settings.layout;
+    this.webgl =
+      this.settings.renderer === 'webgl' || (this.settings.renderer === 'auto' && hasHardwareWebgl());
     this.cy = cytoscape({
       container,
       style: buildStyle(this.settings) as unknown as cytoscape.StylesheetJson,
@@ -102,7 +121,8 @@ export class GraphView {
       maxZoom: this.settings.maxZoom,
       boxSelectionEnabled: true,
       selectionType: 'single',
-    });
+      ...(this.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+    } as cytoscape.CytoscapeOptions);
     this.wireEvents();
     this.resizeObserver = new ResizeObserver(() => {
       this.cy.resize();
@@ -138,15 +158,46 @@ export class GraphView {
     cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
   }
 
+  /** Tells the app that elements changed, after matching the level of detail to the new size. */
+  private contentChanged(): void {
+    this.updateDetail();
+    this.events.emit('contentChange', {});
+  }
+
+  /** Switches to the large-graph level of detail (style.ts) and back when the visible size crosses the setting. */
+  private updateDetail(): void {
+    this.setDetail(this.visibleElements().length >= this.settings.largeGraphFrom);
+  }
+
+  private setDetail(large: boolean): void {
+    if (large === this.large) return;
+    this.large = large;
+    this.cy.style(buildStyle(this.settings, { large }) as unknown as cytoscape.StylesheetJson);
+    // Not in cytoscape's typings, but read on every frame: pan and zoom a picture of the canvas
+    // without edges instead of drawing thousands of elements per frame.
+    const rendering = (this.cy as unknown as { renderer(): ViewportRendering }).renderer();
+    rendering.hideEdgesOnViewport = large;
+    rendering.textureOnViewport = large;
+    if (large) this.cy.elements('.label-hidden').removeClass('label-hidden');
+  }
+
+  /** True while the canvas draws with the large-graph level of detail. */
+  get largeGraph(): boolean {
+    return this.large;
+  }
+
   /** Replaces the canvas content with `graph` and lays it out. */
   async setGraph(graph: GraphData): Promise<void> {
     this.stopLayout();
+    const elements = this.toElements(graph, new Set());
     this.cy.batch(() => {
       this.cy.elements().remove();
-      this.cy.add(this.toElements(graph, new Set()));
+      // Styling thousands of elements twice (detailed, then large) would double the cost of adding them.
+      this.setDetail(elements.length >= this.settings.largeGraphFrom);
+      this.cy.add(elements);
       this.applyFilter();
     });
-    this.events.emit('contentChange', {});
+    this.contentChanged();
     await this.runLayout(this.currentLayout, { incremental: false });
   }
 
@@ -163,17 +214,27 @@ export class GraphView {
     const center = anchor?.nonempty() ? anchor.position() : this.viewCenter();
     const elements = this.toElements(graph, known);
     const newNodes = elements.filter((element) => element.group === 'nodes');
+    const near = this.placedNeighbours(elements, known);
+    let ring = 0;
     newNodes.forEach((element, index) => {
-      const angle = (2 * Math.PI * index) / Math.max(newNodes.length, 1);
-      element.position = { x: center.x + 80 * Math.cos(angle), y: center.y + 80 * Math.sin(angle) };
+      const neighbour = near.get(String(element.data.id));
+      const angle = neighbour ? 2.399963 * index : (2 * Math.PI * ring++) / Math.max(newNodes.length, 1);
+      const from = neighbour ?? center;
+      const radius = neighbour ? 40 + 4 * Math.sqrt(index) : 80;
+      element.position = { x: from.x + radius * Math.cos(angle), y: from.y + radius * Math.sin(angle) };
     });
     if (elements.length === 0) return { nodeIds: [], edgeIds: [] };
     this.cy.batch(() => {
+      if (this.visibleElements().length + elements.length >= this.settings.largeGraphFrom)
+        this.setDetail(true);
       this.cy.add(elements);
       this.applyFilter();
     });
-    this.events.emit('contentChange', {});
-    await this.runLayout(this.currentLayout, { incremental: true });
+    this.contentChanged();
+    await this.runLayout(this.currentLayout, {
+      incremental: true,
+      movable: new Set(newNodes.map((element) => String(element.data.id))),
+    });
     return {
       nodeIds: newNodes.map((element) => String(element.data.id)),
       edgeIds: elements
@@ -215,17 +276,46 @@ export class GraphView {
     return elements;
   }
 
+  /** For new nodes with a relationship to a node already drawn: that node's position. */
+  private placedNeighbours(
+    elements: cytoscape.ElementDefinition[],
+    known: Set<string>,
+  ): Map<string, { x: number; y: number }> {
+    const near = new Map<string, { x: number; y: number }>();
+    for (const element of elements) {
+      if (element.group !== 'edges') continue;
+      const { source, target } = element.data as { source: string; target: string };
+      for (const [fresh, placed] of [
+        [source, target],
+        [target, source],
+      ] as const) {
+        if (near.has(fresh) || known.has(fresh) || !known.has(placed)) continue;
+        const node = this.cy.getElementById(placed);
+        if (node.nonempty()) near.set(fresh, { ...node.position() });
+      }
+    }
+    return near;
+  }
+
   private viewCenter(): { x: number; y: number } {
     const extent = this.cy.extent();
     return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
   }
 
-  /** Runs a layout over the visible elements; resolves when it has stopped. */
-  runLayout(name: LayoutName, options: { incremental?: boolean } = {}): Promise<void> {
+  /**
+   * Runs a layout over the visible elements; resolves when it has stopped. `movable` (with
+   * `incremental`) limits a large graph's force layout to those nodes, so the rest stays put.
+   */
+  runLayout(
+    name: LayoutName,
+    options: { incremental?: boolean; movable?: ReadonlySet<string> } = {},
+  ): Promise<void> {
     this.stopLayout();
     this.currentLayout = name;
     const elements = this.cy.elements().not('.user-hidden, .filtered');
     const size = elements.nodes().length;
+    if (name === 'fcose' && elements.length >= this.settings.workerLayoutFrom)
+      return this.runForceLayout(elements, options);
     const animate = options.incremental === true && size <= this.settings.animateUpTo;
     const common = { fit: true, padding: 30, animate, animationDuration: 350 };
     const layoutOptions: Record<LayoutName, Record<string, unknown>> = {
@@ -297,15 +387,121 @@ export class GraphView {
     });
   }
 
+  /**
+   * The force layout of a large graph in a Web Worker. A new layout first draws the nodes where
+   * seedPositions puts them (leaves around their hubs), so the canvas shows the graph at once;
+   * the worker's refined positions replace them when they arrive.
+   */
+  private async runForceLayout(
+    elements: cytoscape.CollectionReturnValue,
+    options: { incremental?: boolean; movable?: ReadonlySet<string> },
+  ): Promise<void> {
+    const nodes = elements.nodes();
+    const index = new Map<string, number>();
+    nodes.forEach((node, i) => void index.set(node.id(), i));
+    const pairs: number[] = [];
+    elements.edges().forEach((edge) => {
+      const source = index.get(edge.data('source') as string);
+      const target = index.get(edge.data('target') as string);
+      if (source !== undefined && target !== undefined) pairs.push(source, target);
+    });
+    const fixed = new Uint8Array(nodes.length);
+    let start: Positions;
+    if (options.incremental) {
+      start = new Float64Array(2 * nodes.length);
+      nodes.forEach((node, i) => {
+        const { x, y } = node.position();
+        start[2 * i] = x;
+        start[2 * i + 1] = y;
+        if (node.locked() || (options.movable && !options.movable.has(node.id()))) fixed[i] = 1;
+      });
+    } else {
+      start = seedPositions(nodes.length, Uint32Array.from(pairs));
+      nodes.forEach((node, i) => {
+        if (!node.locked()) return;
+        const { x, y } = node.position();
+        start[2 * i] = x;
+        start[2 * i + 1] = y;
+        fixed[i] = 1;
+      });
+      this.placeNodes(nodes, start);
+      this.fitPositions(start);
+    }
+    const movable = nodes.length - fixed.reduce((sum, f) => sum + f, 0);
+    const ticket = ++this.workerLayouts;
+    this.workerLayoutTicket = ticket;
+    try {
+      const positions = await this.offThreadLayout.run(
+        { count: nodes.length, edges: Uint32Array.from(pairs), positions: start.slice(), fixed },
+        // A fresh layout settles from scratch; added nodes only find their place among the others.
+        options.incremental
+          ? { ticks: 100, alpha: movable < nodes.length ? 0.6 : 0.3, budgetMs: 3000 }
+          : { ticks: nodes.length <= 1000 ? 300 : 150, alpha: 0.5, budgetMs: 8000 },
+      );
+      this.placeNodes(nodes, positions);
+      if (!options.incremental || this.fitted) this.fitPositions(positions);
+      this.limitZoom(elements);
+      this.fitted = !options.incremental || this.fitted;
+    } catch (error) {
+      if (error instanceof LayoutSuperseded) return;
+      console.warn(error);
+    } finally {
+      if (this.workerLayoutTicket === ticket) this.workerLayoutTicket = 0;
+    }
+    this.declutter();
+    this.events.emit('layoutStop', { layout: this.currentLayout });
+  }
+
+  /**
+   * Fits the viewport to node centres (plus a margin for node size), which is much cheaper on a
+   * big graph than cytoscape's fit, which measures every element's bounding box.
+   */
+  private fitPositions(positions: Positions, padding = 40): void {
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    for (let i = 0; i + 1 < positions.length; i += 2) {
+      x1 = Math.min(x1, positions[i]!);
+      x2 = Math.max(x2, positions[i]!);
+      y1 = Math.min(y1, positions[i + 1]!);
+      y2 = Math.max(y2, positions[i + 1]!);
+    }
+    if (!Number.isFinite(x1)) return;
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const zoom = Math.min(
+      this.settings.maxZoom,
+      Math.max(
+        this.settings.minZoom,
+        Math.min((width - 2 * padding) / Math.max(x2 - x1, 1), (height - 2 * padding) / Math.max(y2 - y1, 1)),
+      ),
+    );
+    this.cy.viewport({
+      zoom,
+      pan: { x: width / 2 - (zoom * (x1 + x2)) / 2, y: height / 2 - (zoom * (y1 + y2)) / 2 },
+    });
+  }
+
+  /** Moves nodes (not pinned ones) to positions[2i], positions[2i + 1], in one batch. */
+  private placeNodes(nodes: cytoscape.NodeCollection, positions: Positions): void {
+    this.cy.batch(() => {
+      nodes.forEach((node, i) => {
+        if (!node.locked()) node.position({ x: positions[2 * i]!, y: positions[2 * i + 1]! });
+      });
+    });
+  }
+
   private stopLayout(): void {
     const running = this.layoutRunning;
     this.layoutRunning = undefined;
     running?.stop();
+    this.offThreadLayout.cancel();
   }
 
   /** True while a layout is moving nodes. */
   get busy(): boolean {
-    return this.layoutRunning !== undefined;
+    return this.layoutRunning !== undefined || this.workerLayoutTicket !== 0;
   }
 
   get layout(): LayoutName {
@@ -316,7 +512,9 @@ export class GraphView {
   declutter(): void {
     const cy = this.cy;
     cy.elements().removeClass('label-hidden');
-    if (!this.settings.declutterLabels) return;
+    // A large graph shows captions only when zoomed in (style.ts); measuring every one would take
+    // longer than drawing them.
+    if (!this.settings.declutterLabels || this.large) return;
     const visible = cy.elements().not('.user-hidden, .filtered');
     const boxes: LabelBox[] = [];
     const obstacles: LabelBox[] = [];
@@ -397,7 +595,7 @@ export class GraphView {
     this.hiddenTypes = new Set(filter.hiddenTypes);
     this.cy.batch(() => this.applyFilter());
     this.declutter();
-    this.events.emit('contentChange', {});
+    this.contentChanged();
   }
 
   private applyFilter(): void {
@@ -414,14 +612,14 @@ export class GraphView {
     const elements = this.collection(ids);
     elements.union(elements.nodes().connectedEdges()).addClass('user-hidden').unselect();
     this.declutter();
-    this.events.emit('contentChange', {});
+    this.contentChanged();
   }
 
   /** Shows everything hidden with `hide`. */
   showHidden(): void {
     this.cy.elements('.user-hidden').removeClass('user-hidden');
     this.declutter();
-    this.events.emit('contentChange', {});
+    this.contentChanged();
   }
 
   /** Removes every node and relationship except `ids` (and relationships between kept nodes). */
@@ -431,14 +629,14 @@ export class GraphView {
     const keptEdges = keep.edges().union(keptNodes.edgesWith(keptNodes));
     this.cy.elements().not(keptNodes).not(keptEdges).remove();
     this.declutter();
-    this.events.emit('contentChange', {});
+    this.contentChanged();
   }
 
   /** Removes nodes (with their relationships) and relationships. */
   remove(ids: string[]): void {
     this.collection(ids).remove();
     this.declutter();
-    this.events.emit('contentChange', {});
+    this.contentChanged();
   }
 
   /** Locks nodes where they are, or unlocks them. */
@@ -633,7 +831,7 @@ export class GraphView {
     this.cy.viewport({ zoom: snapshot.viewport.zoom, pan: snapshot.viewport.pan });
     this.fitted = false;
     this.declutter();
-    this.events.emit('contentChange', {});
+    this.contentChanged();
   }
 
   private visibleElements(): cytoscape.CollectionReturnValue {
@@ -747,10 +945,11 @@ export class GraphView {
     }
     this.cy.batch(() => {
       this.cy.elements().remove();
+      this.setDetail(elements.length >= this.settings.largeGraphFrom);
       this.cy.add(elements);
       this.applyFilter();
     });
-    this.events.emit('contentChange', {});
+    this.contentChanged();
     if (unplaced.length > 0) await this.runLayout(this.currentLayout, { incremental: true });
     else {
       this.fit();
@@ -764,7 +963,7 @@ export class GraphView {
     this.settings = validateSettings(
       resolveSettings({ ...this.settings, theme: { ...this.settings.theme, ...theme } }),
     );
-    this.cy.style(buildStyle(this.settings) as unknown as cytoscape.StylesheetJson);
+    this.cy.style(buildStyle(this.settings, { large: this.large }) as unknown as cytoscape.StylesheetJson);
   }
 
   /** Call after the container changed size. */

@@ -12,6 +12,12 @@ function plural(count: number, noun: string): string {
 
 export type ResultTab = 'graph' | 'table' | 'json';
 
+/** Nodes and relationships. */
+interface Counts {
+  nodes: number;
+  edges: number;
+}
+
 export class ResultPanel {
   private readonly tabs = new Map<ResultTab, { button: HTMLElement; pane: HTMLElement }>();
   private readonly status = byId('result-status');
@@ -44,8 +50,10 @@ export class ResultPanel {
     replaceChildren(this.status, [text]);
   }
 
+  private readonly drawingStatus = el('span', { class: 'drawing-status' });
+
   /** Fills the Table and JSON tabs and the status line. */
-  setResult(result: QueryResponse, names: (id: string) => string | undefined, omittedNodes = 0): void {
+  setResult(result: QueryResponse, names: (id: string) => string | undefined): void {
     renderResultTable(this.tabs.get('table')!.pane, result, names);
     byId('json-output').textContent = stringifyExactJson({
       columns: result.columns,
@@ -58,12 +66,54 @@ export class ResultPanel {
         ? el('span', { class: 'truncated', text: `showing ${rowCount} of ${totalRows} rows` })
         : `${rowCount} ${rowCount === 1 ? 'row' : 'rows'}`,
       ` · ${plural(result.graph.nodes.length, 'node')}, ${plural(result.graph.edges.length, 'relationship')} in the result · ${elapsedMs} ms`,
-      omittedNodes > 0
-        ? el('span', {
-            class: 'truncated',
-            text: ` · drawing ${result.graph.nodes.length - omittedNodes} of ${result.graph.nodes.length} nodes (all rows are in the Table)`,
-          })
-        : null,
+      this.drawingStatus,
+    ]);
+  }
+
+  /**
+   * "showing 1,000 of 3,312 nodes" with buttons that draw the next step or all the rest, while the
+   * canvas holds only part of the result; nothing once it holds all of it.
+   */
+  setDrawing(
+    drawing: { drawn: Counts; total: Counts; step: Counts } | undefined,
+    drawMore: (options: { all?: boolean }) => void,
+  ): void {
+    if (!drawing) {
+      replaceChildren(this.drawingStatus, []);
+      return;
+    }
+    const { drawn, total, step } = drawing;
+    const count = (n: number) => n.toLocaleString('en');
+    const shown =
+      drawn.nodes < total.nodes
+        ? `showing ${count(drawn.nodes)} of ${count(total.nodes)} nodes`
+        : `showing ${count(drawn.edges)} of ${count(total.edges)} relationships`;
+    const next =
+      drawn.nodes < total.nodes
+        ? `Draw ${count(Math.min(step.nodes, total.nodes - drawn.nodes))} more`
+        : `Draw ${count(Math.min(step.edges, total.edges - drawn.edges))} more relationships`;
+    const lastStep = total.nodes - drawn.nodes <= step.nodes && total.edges - drawn.edges <= step.edges;
+    replaceChildren(this.drawingStatus, [
+      el('span', {
+        class: 'truncated',
+        text: ` · ${shown} on the canvas `,
+        attrs: { 'data-testid': 'drawing-count' },
+      }),
+      el('button', {
+        class: 'draw-more',
+        text: next,
+        attrs: { type: 'button', 'data-action': 'draw-more' },
+        on: { click: () => drawMore({}) },
+      }),
+      lastStep
+        ? null
+        : el('button', {
+            class: 'draw-more',
+            text: 'Draw all',
+            title: `All ${count(total.nodes)} nodes and ${count(total.edges)} relationships`,
+            attrs: { type: 'button', 'data-action': 'draw-all' },
+            on: { click: () => drawMore({ all: true }) },
+          }),
     ]);
   }
 }

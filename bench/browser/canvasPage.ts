@@ -1,0 +1,161 @@
+// In-page part of the rendering benchmark: builds a deterministic graph of N elements and draws it
+// with Lagebild's GraphView (the explorer's canvas, its settings and its layout worker) or with
+// vis-network (the renderer behind neovis.js). The benchmark drives panning with the real mouse.
+
+import * as visNetwork from 'vis-network/standalone';
+import type { ApiEdge, ApiNode, GraphData } from '../../client/src/api/types.ts';
+import { GraphView } from '../../client/src/graph/view.ts';
+
+/** A knowledge-graph-like graph: one third nodes, two thirds relationships, power-law ends. */
+function makeGraph(elements: number, seed: number): GraphData {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const labels = ['Country', 'Person', 'Organization', 'Weapon', 'Claim', 'Group'];
+  const nodeCount = Math.round(elements / 3);
+  const nodes: ApiNode[] = [];
+  for (let i = 0; i < nodeCount; i++)
+    nodes.push({
+      $type: 'node',
+      id: `n${i}`,
+      labels: [labels[i % labels.length]!],
+      properties: { uid: `n${i}`, name: `Knoten ${i}` },
+    } as ApiNode);
+  const edges: ApiEdge[] = [];
+  for (let i = nodeCount; i < elements; i++) {
+    const a = Math.floor(nodeCount * random() ** 3);
+    const b = Math.floor(nodeCount * random());
+    edges.push({
+      $type: 'relationship',
+      id: `e${i}`,
+      type: 'SUPPLIES',
+      source: `n${a}`,
+      target: `n${b}`,
+      properties: {},
+    } as ApiEdge);
+  }
+  return { nodes, edges };
+}
+
+/** The part of vis-network used here (its declarations do not type the standalone build's exports). */
+interface VisNetwork {
+  once(event: 'stabilized', handler: () => void): void;
+  setOptions(options: object): void;
+}
+const { Network } = visNetwork as unknown as {
+  Network: new (
+    container: HTMLElement,
+    data: { nodes: object[]; edges: object[] },
+    options: object,
+  ) => VisNetwork;
+};
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+
+/** Counts animation frames until `stop()` is called (while the benchmark drags the canvas). */
+function frameCounter(): { stop(): { fps: number; longestFrameMs: number } } {
+  const start = performance.now();
+  let frames = 0;
+  let longest = 0;
+  let last = start;
+  let running = true;
+  const tick = (now: number) => {
+    if (!running) return;
+    frames++;
+    longest = Math.max(longest, now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  return {
+    stop() {
+      running = false;
+      return { fps: frames / ((performance.now() - start) / 1000), longestFrameMs: longest };
+    },
+  };
+}
+
+/** Long tasks (over 50 ms) on the main thread since the page loaded, and the longest one. */
+const longTasks: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+
+let counter: ReturnType<typeof frameCounter> | undefined;
+
+const api = {
+  /** Lagebild's canvas: time to the first drawn frame, and until the worker's layout is applied. */
+  async lagebild(elements: number, options: { renderer: 'canvas' | 'webgl' }) {
+    const graph = makeGraph(elements, 1);
+    const view = new GraphView(document.getElementById('graph')!, { renderer: options.renderer });
+    longTasks.length = 0;
+    const started = performance.now();
+    const settled = view.setGraph(graph);
+    await frame();
+    await frame();
+    const firstFrameMs = performance.now() - started;
+    await settled;
+    await frame();
+    const settledMs = performance.now() - started;
+    return {
+      firstFrameMs,
+      settledMs,
+      largeGraph: view.largeGraph,
+      webgl: view.webgl,
+      longestTaskMs: Math.max(0, ...longTasks),
+    };
+  },
+
+  /** vis-network with its default physics (time to a settled view) or with positions given. */
+  async vis(elements: number, options: { physics: boolean; settleTimeoutMs: number }) {
+    const graph = makeGraph(elements, 1);
+    const side = Math.sqrt(graph.nodes.length) * 60;
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    longTasks.length = 0;
+    const started = performance.now();
+    const nodes = graph.nodes.map((n) => ({
+      id: n.id,
+      label: String(n.properties.name),
+      ...(options.physics ? {} : { x: random() * side, y: random() * side }),
+    }));
+    const edges = graph.edges.map((e) => ({ id: e.id, from: e.source, to: e.target }));
+    const network = new Network(
+      document.getElementById('graph')!,
+      { nodes, edges },
+      { physics: options.physics ? {} : false, nodes: { shape: 'dot', size: 6 }, edges: { smooth: false } },
+    );
+    await frame();
+    await frame();
+    const firstFrameMs = performance.now() - started;
+    let settled = !options.physics;
+    if (options.physics) {
+      settled = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), options.settleTimeoutMs);
+        network.once('stabilized', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    }
+    await frame();
+    const settledMs = performance.now() - started;
+    network.setOptions({ physics: false });
+    return { firstFrameMs, settledMs, settled, longestTaskMs: Math.max(0, ...longTasks) };
+  },
+
+  startFrames() {
+    counter = frameCounter();
+  },
+
+  stopFrames() {
+    return counter?.stop();
+  },
+};
+
+(window as unknown as { bench: typeof api }).bench = api;
