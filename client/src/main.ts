@@ -300,9 +300,11 @@ window.addEventListener('popstate', () => {
     busy: view.busy || document.body.hasAttribute('data-busy'),
     large: view.largeGraph,
     webgl: view.webgl,
+    forceLayouts: view.forceLayouts,
   }),
   position: (id: string) => view.renderedPosition(id),
   select: (ids: string[]) => view.select(ids),
+  expand: (id: string) => explorer.expand(id),
   captionBoxes: () => view.captionBoxes(),
 };
 

@@ -1,7 +1,15 @@
 // A force-directed layout for large graphs (d3-force: many-body repulsion with Barnes-Hut, springs
 // on relationships), as plain arrays so it can run in a Web Worker and in a unit test alike.
 
-import { forceCenter, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCenter,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from 'd3-force';
 
 /** What the layout needs: node count, relationships as index pairs, where nodes start, which stay put. */
 export interface ForceLayoutInput {
@@ -68,7 +76,14 @@ export function forceLayout(input: ForceLayoutInput, options: ForceLayoutOptions
         .iterations(1),
     )
     .stop();
-  if (!input.fixed.some((f) => f === 1)) simulation.force('center', forceCenter(0, 0));
+  if (!input.fixed.some((f) => f === 1)) {
+    // A weak pull to the middle keeps small components near the big one instead of drifting off
+    // (which would make fitting the view shrink everything).
+    simulation
+      .force('center', forceCenter(0, 0))
+      .force('x', forceX<LayoutNode>(0).strength(0.05))
+      .force('y', forceY<LayoutNode>(0).strength(0.05));
+  }
   const deadline = performance.now() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
   for (let tick = 0; tick < options.ticks && performance.now() < deadline; tick++) simulation.tick();
   const out = new Float64Array(2 * input.count);

@@ -20,6 +20,8 @@ export class LayoutSuperseded extends Error {
 export class OffThreadLayout {
   private worker: Worker | undefined;
   private ticket = 0;
+  /** Layouts finished in the worker and on the page (when no worker could run), for diagnostics. */
+  readonly finished = { worker: 0, page: 0 };
   private pending:
     { ticket: number; resolve: (p: Positions) => void; reject: (e: Error) => void } | undefined;
 
@@ -35,7 +37,10 @@ export class OffThreadLayout {
       if (!pending || pending.ticket !== event.data.ticket) return;
       this.pending = undefined;
       if ('error' in event.data) pending.reject(new Error(event.data.error));
-      else pending.resolve(event.data.positions);
+      else {
+        this.finished.worker++;
+        pending.resolve(event.data.positions);
+      }
     };
     this.worker.onerror = (event) => {
       // A worker that cannot load (an old browser, a policy) is dropped; layouts then run inline.
@@ -53,7 +58,10 @@ export class OffThreadLayout {
     this.cancel();
     const ticket = ++this.ticket;
     const worker = this.start();
-    if (!worker) return Promise.resolve(forceLayout(input, options));
+    if (!worker) {
+      this.finished.page++;
+      return Promise.resolve(forceLayout(input, options));
+    }
     return new Promise<Positions>((resolve, reject) => {
       this.pending = { ticket, resolve, reject };
       const request: LayoutRequest = { ticket, input, options };

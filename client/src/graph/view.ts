@@ -181,6 +181,11 @@ export class GraphView {
     if (large) this.cy.elements('.label-hidden').removeClass('label-hidden');
   }
 
+  /** How many force layouts ran in the Web Worker and how many on the page (diagnostics, tests). */
+  get forceLayouts(): { worker: number; page: number } {
+    return { ...this.offThreadLayout.finished };
+  }
+
   /** True while the canvas draws with the large-graph level of detail. */
   get largeGraph(): boolean {
     return this.large;
@@ -439,9 +444,12 @@ export class GraphView {
           : { ticks: nodes.length <= 1000 ? 300 : 150, alpha: 0.5, budgetMs: 8000 },
       );
       this.placeNodes(nodes, positions);
-      if (!options.incremental || this.fitted) this.fitPositions(positions);
-      this.limitZoom(elements);
-      this.fitted = !options.incremental || this.fitted;
+      // Added nodes land next to what is on screen; refitting a big canvas would only jolt the view.
+      if (!options.incremental) {
+        this.fitPositions(positions);
+        this.limitZoom(elements);
+        this.fitted = true;
+      }
     } catch (error) {
       if (error instanceof LayoutSuperseded) return;
       console.warn(error);

@@ -96,7 +96,7 @@ export class ResultPanel {
     replaceChildren(this.drawingStatus, [
       el('span', {
         class: 'truncated',
-        text: ` · ${shown} on the canvas `,
+        text: ` · ${shown} `,
         attrs: { 'data-testid': 'drawing-count' },
       }),
       el('button', {

@@ -1,0 +1,210 @@
+// The explorer on a graph too big to draw at once, in a real headless Chromium against the real
+// server: a generated graph bulk-imported into a temp database, a query whose result is over the
+// display cap, drawing it in steps, undo, the large-graph level of detail and the layout worker.
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readArticleModel } from '../../scripts/generator/articleModel.ts';
+import { generateGraph } from '../../scripts/generator/syntheticGraph.ts';
+import { runImport } from '../../server/cli/import.ts';
+import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
+import { CYPHER_DIR, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
+
+/** A result with a few thousand nodes and relationships from the generated graph. */
+const BIG_QUERY = 'MATCH (a:Person)-[r]->(b) RETURN a, r, b';
+
+interface Summary {
+  nodes: number;
+  edges: number;
+  visibleNodes: number;
+  busy: boolean;
+  large: boolean;
+  webgl: boolean;
+  forceLayouts: { worker: number; page: number };
+}
+
+let dir: string;
+let lb: RunningLagebild;
+let browser: Browser;
+/** What the API returns for BIG_QUERY: the distinct nodes and relationships the canvas should end with. */
+let expected: { nodes: number; edges: number };
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'lagebild-scale-'));
+  const nodes: string[] = [];
+  const relationships: string[] = [];
+  generateGraph(
+    readArticleModel(CYPHER_DIR),
+    { nodes: 10_000, relationships: 30_000, seed: 5 },
+    { nodes: { write: (t) => nodes.push(t) }, relationships: { write: (t) => relationships.push(t) } },
+  );
+  await writeFile(path.join(dir, 'nodes.csv'), nodes.join(''));
+  await writeFile(path.join(dir, 'relationships.csv'), relationships.join(''));
+  await runImport({
+    nodesFile: path.join(dir, 'nodes.csv'),
+    relationshipsFile: path.join(dir, 'relationships.csv'),
+    dataDir: path.join(dir, 'data'),
+  });
+  const clientDir = await buildClientForTests();
+  lb = await startLagebild({ dataDir: path.join(dir, 'data'), clientDir });
+  browser = await launchChromium();
+  const { body } = await postJson(`${lb.url}/api/query`, { cypher: BIG_QUERY });
+  const result = body as { graph: { nodes: unknown[]; edges: unknown[] } };
+  expected = { nodes: result.graph.nodes.length, edges: result.graph.edges.length };
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await lb?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function open(pathAndQuery: string): Promise<Page & { errors: string[] }> {
+  const { page } = await openPage(browser, { width: 1280, height: 800 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|worker/i.test(message.text()))
+      errors.push(message.text());
+  });
+  await page.goto(`${lb.url}${pathAndQuery}`);
+  return Object.assign(page, { errors });
+}
+
+/** Polls the explorer's cheap summary until it is idle and `holds` is true. */
+async function waitForSummary(
+  page: Page,
+  holds: (s: Summary) => boolean,
+  timeoutMs = 60_000,
+): Promise<Summary> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const summary = (await page
+      .evaluate(() => (window as unknown as { __lagebild?: { summary(): Summary } }).__lagebild?.summary())
+      .catch(() => undefined)) as Summary | undefined;
+    if (summary && !summary.busy && holds(summary)) return summary;
+    if (Date.now() > deadline)
+      throw new Error(`the canvas never got there; last: ${JSON.stringify(summary)}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+const statusText = (page: Page) => page.locator('#result-status').innerText();
+
+describe('the explorer on a result over the display cap', () => {
+  it('draws the first 1,000 nodes, says "showing N of M", and draws more in undoable steps', async () => {
+    expect(expected.nodes).toBeGreaterThan(2000);
+    const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
+    const first = await waitForSummary(page, (s) => s.nodes > 0);
+    expect(first.nodes).toBe(1000);
+    expect(first.edges).toBeLessThanOrEqual(5000);
+    const total = expected.nodes.toLocaleString('en');
+    expect(await statusText(page)).toContain(`showing 1,000 of ${total} nodes`);
+    await screenshot(page, '30-scale-first-step');
+
+    await page.getByRole('button', { name: 'Draw 1,000 more' }).click();
+    const second = await waitForSummary(page, (s) => s.nodes > 1000);
+    expect(second.nodes).toBe(2000);
+    expect(await statusText(page)).toContain(`showing 2,000 of ${total} nodes`);
+
+    await page.locator('[data-action="undo"]').click();
+    const undone = await waitForSummary(page, (s) => s.nodes === 1000);
+    expect(undone.edges).toBe(first.edges);
+    expect(await statusText(page)).toContain(`showing 1,000 of ${total} nodes`);
+
+    await page.getByRole('button', { name: 'Draw all' }).click();
+    const all = await waitForSummary(page, (s) => s.nodes === expected.nodes);
+    expect(all.edges).toBe(expected.edges);
+    expect(await statusText(page)).not.toContain('showing');
+    await expect(page.getByRole('button', { name: 'Draw all' }).count()).resolves.toBe(0);
+    expect(page.errors).toEqual([]);
+  }, 120_000);
+
+  it('draws a large canvas with less detail and lays it out in the Web Worker, spread over the canvas', async () => {
+    const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
+    await waitForSummary(page, (s) => s.nodes === 1000);
+    await page.getByRole('button', { name: 'Draw all' }).click();
+    const summary = await waitForSummary(page, (s) => s.nodes === expected.nodes);
+    expect(summary.large).toBe(true);
+    // No GPU here: the 2D canvas, not software WebGL.
+    expect(summary.webgl).toBe(false);
+    expect(summary.forceLayouts.worker).toBeGreaterThanOrEqual(2);
+    expect(summary.forceLayouts.page).toBe(0);
+    // The layout fills the canvas instead of piling nodes on one spot.
+    const ids = await page.evaluate(() =>
+      (window as unknown as { __lagebild: { state(): { nodes: { id: string }[] } } }).__lagebild
+        .state()
+        .nodes.slice(0, 400)
+        .map((n) => n.id),
+    );
+    const points = await page.evaluate(
+      (sample) =>
+        sample.map((id) =>
+          (
+            window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+          ).__lagebild.position(id),
+        ),
+      ids,
+    );
+    const cells = new Set(points.map((p) => `${Math.floor(p.x / 40)},${Math.floor(p.y / 40)}`));
+    expect(cells.size).toBeGreaterThan(60);
+    const box = (await page.locator('#canvas').boundingBox())!;
+    const inside = points.filter((p) => p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height);
+    expect(inside.length).toBeGreaterThan(points.length * 0.95);
+    await screenshot(page, '31-scale-all-drawn');
+    expect(page.errors).toEqual([]);
+  }, 120_000);
+
+  it('expands a node of a large canvas within the budget, placing only the new neighbours', async () => {
+    const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
+    await waitForSummary(page, (s) => s.nodes === 1000);
+    await page.getByRole('button', { name: 'Draw all' }).click();
+    await waitForSummary(page, (s) => s.nodes === expected.nodes);
+    // The node with the most relationships in the database: a hub (drawn, since the query's
+    // first rows are full of hubs; otherwise any drawn node will do).
+    const { body } = await postJson(`${lb.url}/api/query`, {
+      cypher: 'MATCH (n)-[r]-() WITH n, count(r) AS degree ORDER BY degree DESC LIMIT 1 RETURN n',
+    });
+    const hub = (body as { graph: { nodes: { id: string }[] } }).graph.nodes[0]!.id;
+    const ids = await page.evaluate(() =>
+      (window as unknown as { __lagebild: { state(): { nodes: { id: string }[] } } }).__lagebild
+        .state()
+        .nodes.map((n) => n.id),
+    );
+    const before = await page.evaluate(
+      (sample) =>
+        sample.map((id) =>
+          (
+            window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+          ).__lagebild.position(id),
+        ),
+      ids.slice(0, 200),
+    );
+    const target = ids.includes(hub) ? hub : ids[0]!;
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { __lagebild: { expand(id: string): Promise<void> } }).__lagebild.expand(id),
+      target,
+    );
+    const after = await waitForSummary(page, (s) => s.nodes >= expected.nodes);
+    expect(after.nodes - expected.nodes).toBeLessThanOrEqual(25);
+    const moved = await page.evaluate(
+      (sample) =>
+        sample.map((id) =>
+          (
+            window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+          ).__lagebild.position(id),
+        ),
+      ids.slice(0, 200),
+    );
+    // The nodes that were already drawn stay where they were (the user's mental map is kept).
+    moved.forEach((p, i) => {
+      expect(Math.abs(p.x - before[i]!.x)).toBeLessThan(0.5);
+      expect(Math.abs(p.y - before[i]!.y)).toBeLessThan(0.5);
+    });
+    expect(page.errors).toEqual([]);
+  }, 120_000);
+});
