@@ -8,6 +8,7 @@ import {
   elementsRequest,
   fetchExport,
   localFileName,
+  labelsRequest,
   neighbourhoodRequest,
   queryRequest,
   saveBlob,
@@ -28,7 +29,7 @@ export interface ExportSources {
 
 type PictureFormat = 'png' | 'svg';
 type MenuFormat = ExportFormatName | PictureFormat;
-type ScopeName = 'canvas' | 'selection' | 'query' | 'neighbourhood';
+type ScopeName = 'canvas' | 'selection' | 'query' | 'neighbourhood' | 'labels';
 
 const PICTURE_FORMATS: { format: PictureFormat; label: string; opensIn: string }[] = [
   { format: 'png', label: 'PNG picture', opensIn: 'any image viewer, slides (what the canvas shows)' },
@@ -40,6 +41,7 @@ const SCOPES: { scope: ScopeName; label: string }[] = [
   { scope: 'selection', label: 'The selection' },
   { scope: 'query', label: 'The last query’s whole result (on the server)' },
   { scope: 'neighbourhood', label: 'Neighbourhood of the selection (on the server)' },
+  { scope: 'labels', label: 'The whole graph, or only some labels (on the server)' },
 ];
 
 /** "1.2 MB", "830 KB", "120 bytes". */
@@ -68,6 +70,9 @@ export class ExportMenu {
   private readonly opensIn: HTMLElement;
   private readonly scopeFieldset: HTMLFieldSetElement;
   private readonly neighbourhoodFields: HTMLElement;
+  private readonly labelsFields: HTMLElement;
+  private readonly labelsInput: HTMLInputElement;
+  private readonly labelTypesInput: HTMLInputElement;
   private readonly depthInput: HTMLInputElement;
   private readonly typesInput: HTMLInputElement;
   private readonly exportButton: HTMLButtonElement;
@@ -125,6 +130,18 @@ export class ExportMenu {
       el('label', { attrs: { for: 'export-types' }, text: 'Only these relationship types (optional)' }),
       this.typesInput,
     ]);
+    const listInput = (id: string, placeholder: string) =>
+      el('input', {
+        attrs: { id, type: 'text', placeholder, autocomplete: 'off', spellcheck: 'false' },
+      });
+    this.labelsInput = listInput('export-labels', 'all labels, or e.g. Country, Person');
+    this.labelTypesInput = listInput('export-label-types', 'all types, or e.g. SUPPORTS, SUPPLIES');
+    this.labelsFields = el('div', { class: 'export-neighbourhood' }, [
+      el('label', { attrs: { for: 'export-labels' }, text: 'Only these labels (optional)' }),
+      this.labelsInput,
+      el('label', { attrs: { for: 'export-label-types' }, text: 'Only these relationship types (optional)' }),
+      this.labelTypesInput,
+    ]);
     this.exportButton = el('button', {
       class: 'primary',
       text: 'Export',
@@ -170,6 +187,7 @@ export class ExportMenu {
         this.opensIn,
         this.scopeFieldset,
         this.neighbourhoodFields,
+        this.labelsFields,
         el('div', { class: 'export-actions' }, [
           this.exportButton,
           el('button', { text: 'Close', attrs: { type: 'button' }, on: { click: () => this.close() } }),
@@ -220,6 +238,7 @@ export class ExportMenu {
     this.opensIn.textContent = `Opens in: ${all.find((f) => f.format === format)?.opensIn ?? ''}`;
     this.scopeFieldset.disabled = isPicture(format);
     this.neighbourhoodFields.hidden = isPicture(format) || this.scope !== 'neighbourhood';
+    this.labelsFields.hidden = isPicture(format) || this.scope !== 'labels';
     const selected = this.sources.selectedNodeIds().length;
     const labels = this.scopeFieldset.querySelectorAll('label');
     labels[1]!.lastChild!.textContent = `The selection (${selected} node${selected === 1 ? '' : 's'})`;
@@ -246,6 +265,12 @@ export class ExportMenu {
       if (!last) return 'No query has run yet: run one, then export its whole result.';
       return queryRequest(format, last.cypher, last.params);
     }
+    if (scope === 'labels')
+      return labelsRequest(
+        format,
+        parseTypeList(this.labelsInput.value),
+        parseTypeList(this.labelTypesInput.value),
+      );
     const nodes = this.sources.selectedNodeIds();
     if (nodes.length === 0) return 'Select the start nodes of the neighbourhood first.';
     const depth = Number(this.depthInput.value);
