@@ -247,6 +247,8 @@ export class ExportMenu {
   private say(text: string, options: { error?: boolean } = {}): void {
     this.status.textContent = text;
     this.status.classList.toggle('error', options.error === true);
+    // The status is the panel's last line: on a short window, scroll the panel so that it shows.
+    if (text !== '') this.panel.scrollTop = this.panel.scrollHeight;
   }
 
   /** The server request for the chosen scope, or a message saying what is missing. */
