@@ -1,14 +1,15 @@
 // The Export menu of the canvas toolbar: pick a format and a scope (canvas, selection, the last
-// query's whole result, the neighbourhood of the selection), then download with a progress bar
-// and Cancel (server formats) or save a picture drawn in the browser (PNG, SVG).
+// query's whole result, the neighbourhood of the selection, every node of some labels or the whole
+// graph), then download with a progress bar and Cancel (server formats) or save a picture drawn in
+// the browser (PNG, SVG).
 
 import type { Value } from '../api/types.ts';
 import {
   EXPORT_FORMATS,
   elementsRequest,
   fetchExport,
-  localFileName,
   labelsRequest,
+  localFileName,
   neighbourhoodRequest,
   queryRequest,
   saveBlob,
@@ -23,6 +24,8 @@ export interface ExportSources {
   placedElements(options: { selectionOnly: boolean }): PlacedElements;
   selectedNodeIds(): string[];
   lastQuery(): { cypher: string; params: Record<string, Value> } | undefined;
+  /** The database's label and relationship type names (GET /api/schema), empty until it has loaded. */
+  knownNames(): { labels: string[]; types: string[] };
   png(): Promise<Blob>;
   svg(title: string): string;
 }
@@ -51,12 +54,44 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** Relationship type names typed as "A, B c" → ["A", "B", "c"]. */
+/** Label or relationship type names typed as "A, B c" → ["A", "B", "c"]. */
 export function parseTypeList(text: string): string[] {
   return text
     .split(/[\s,;]+/)
     .map((type) => type.trim())
     .filter((type) => type !== '');
+}
+
+/**
+ * What a name list input can become with one more known name: "Country, P" → "Country, Person",
+ * "Country, Place", … (names already in the list left out), for the input's datalist, which
+ * matches whole values.
+ */
+export function suggestionsFor(text: string, names: string[]): string[] {
+  const prefix = /^(.*[\s,;])?/.exec(text)![0];
+  const taken = new Set(parseTypeList(prefix));
+  return names.filter((name) => !taken.has(name)).map((name) => prefix + name);
+}
+
+/**
+ * A text input for a list of names with a datalist of the known names, refreshed as the user
+ * types so that each further name is offered too.
+ */
+function nameListInput(
+  id: string,
+  placeholder: string,
+  names: () => string[],
+): [HTMLInputElement, HTMLDataListElement] {
+  const list = el('datalist', { attrs: { id: `${id}-names` } });
+  const offer = () =>
+    list.replaceChildren(
+      ...suggestionsFor(input.value, names()).map((value) => el('option', { attrs: { value } })),
+    );
+  const input = el('input', {
+    attrs: { id, type: 'text', placeholder, list: list.id, autocomplete: 'off', spellcheck: 'false' },
+    on: { focus: offer, input: offer },
+  });
+  return [input, list];
 }
 
 function isPicture(format: MenuFormat): format is PictureFormat {
@@ -115,32 +150,43 @@ export class ExportMenu {
     this.depthInput = el('input', {
       attrs: { id: 'export-depth', type: 'number', min: '0', max: '10', step: '1', value: '1' },
     });
-    this.typesInput = el('input', {
-      attrs: {
-        id: 'export-types',
-        type: 'text',
-        placeholder: 'all types, or e.g. SUPPORTS, SUPPLIES',
-        autocomplete: 'off',
-        spellcheck: 'false',
-      },
-    });
-    this.neighbourhoodFields = el('div', { class: 'export-neighbourhood' }, [
+    const known = () => this.sources.knownNames();
+    const [typesInput, typesList] = nameListInput(
+      'export-types',
+      'all types, or e.g. SUPPORTS, SUPPLIES',
+      () => known().types,
+    );
+    this.typesInput = typesInput;
+    this.neighbourhoodFields = el('div', { class: 'export-fields' }, [
       el('label', { attrs: { for: 'export-depth' }, text: 'Depth (hops, 0–10)' }),
       this.depthInput,
-      el('label', { attrs: { for: 'export-types' }, text: 'Only these relationship types (optional)' }),
+      el('label', { attrs: { for: 'export-types' }, text: 'Only these relationship types' }),
       this.typesInput,
+      typesList,
     ]);
-    const listInput = (id: string, placeholder: string) =>
-      el('input', {
-        attrs: { id, type: 'text', placeholder, autocomplete: 'off', spellcheck: 'false' },
-      });
-    this.labelsInput = listInput('export-labels', 'all labels, or e.g. Country, Person');
-    this.labelTypesInput = listInput('export-label-types', 'all types, or e.g. SUPPORTS, SUPPLIES');
-    this.labelsFields = el('div', { class: 'export-neighbourhood' }, [
-      el('label', { attrs: { for: 'export-labels' }, text: 'Only these labels (optional)' }),
+    const [labelsInput, labelsList] = nameListInput(
+      'export-labels',
+      'all labels, or e.g. Country, Person',
+      () => known().labels,
+    );
+    const [labelTypesInput, labelTypesList] = nameListInput(
+      'export-label-types',
+      'all types, or e.g. SUPPORTS, SUPPLIES',
+      () => known().types,
+    );
+    this.labelsInput = labelsInput;
+    this.labelTypesInput = labelTypesInput;
+    this.labelsFields = el('div', { class: 'export-fields' }, [
+      el('label', { attrs: { for: 'export-labels' }, text: 'Only these labels' }),
       this.labelsInput,
-      el('label', { attrs: { for: 'export-label-types' }, text: 'Only these relationship types (optional)' }),
+      labelsList,
+      el('label', { attrs: { for: 'export-label-types' }, text: 'Only these relationship types' }),
       this.labelTypesInput,
+      labelTypesList,
+      el('p', {
+        class: 'hint',
+        text: 'Every node of these labels and the relationships among them. Leave both empty for the whole graph.',
+      }),
     ]);
     this.exportButton = el('button', {
       class: 'primary',
