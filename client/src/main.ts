@@ -152,6 +152,7 @@ const exportMenu = new ExportMenu(byId<HTMLButtonElement>('export-button'), byId
   placedElements: (options) => view.placedElements(options),
   selectedNodeIds: () => view.selectedNodeIds(),
   lastQuery: () => explorer.lastQuery,
+  knownNames: () => names,
   png: () => view.png(),
   svg: (title) => view.svg(title),
 });

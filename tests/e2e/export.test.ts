@@ -64,7 +64,7 @@ async function typeAndRun(page: Page, cypher: string): Promise<void> {
 async function exportVia(
   page: Page,
   format: string,
-  scope: 'canvas' | 'selection' | 'query' | 'neighbourhood' = 'canvas',
+  scope: 'canvas' | 'selection' | 'query' | 'neighbourhood' | 'labels' = 'canvas',
 ): Promise<{ download: Download; file: string }> {
   if (!(await page.locator('#export-menu').isVisible())) await page.click('#export-button');
   await page.selectOption('#export-format', format);
@@ -266,6 +266,73 @@ print(json.dumps({"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}))`
     expect(document.elements.edges.length).toBe(expected.body.graph.edges.length);
     expect(document.elements.edges.every((e) => e.data.interaction === 'SUPPLIES')).toBe(true);
     expect(document.elements.nodes.map((n) => n.data.id)).toContain('nordkorea');
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('exports every node of a label and the relationships among them as GraphML that networkx reads', async () => {
+    const page = await open();
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    await page.click('#export-button');
+    await page.selectOption('#export-format', 'graphml');
+    await page.check('input[name="export-scope"][value="labels"]');
+    expect(await page.locator('#export-labels').isVisible()).toBe(true);
+    expect(await page.locator('#export-depth').isVisible()).toBe(false);
+    // The known names are offered, each further name after the ones already typed.
+    await page.fill('#export-labels', 'Country, P');
+    const offered = await page
+      .locator('#export-labels-names option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toContain('Country, Person');
+    expect(offered).not.toContain('Country, Country');
+    await page.fill('#export-labels', 'Country');
+    await screenshot(page, '24-export-labels');
+    const { download, file } = await exportVia(page, 'graphml', 'labels');
+    expect(download.suggestedFilename()).toMatch(FILE_NAME);
+    expect(download.suggestedFilename()).toMatch(/^lagebild-labels-country-.*\.graphml$/);
+    const graph = await python(
+      `import json, sys, networkx as nx
+G = nx.read_graphml(sys.argv[1], force_multigraph=True)
+print(json.dumps({"nodes": sorted(G.nodes()), "labels": sorted({d["labels"] for _, d in G.nodes(data=True)}),
+  "edges": sorted([u, d["label"], v] for u, v, d in G.edges(data=True))}))`,
+      [file],
+    );
+    const nodes = await postJson(`${lb.url}/api/query`, { cypher: 'MATCH (n:Country) RETURN n.uid' });
+    const edges = await postJson(`${lb.url}/api/query`, {
+      cypher: 'MATCH (a:Country)-[r]->(b:Country) RETURN a.uid, type(r), b.uid',
+    });
+    const byText = (a: string[], b: string[]) => a.join('\u0000').localeCompare(b.join('\u0000'));
+    expect(graph.labels).toEqual(['Country']);
+    expect(graph.nodes).toEqual((nodes.body.rows as string[][]).map(([uid]) => uid).sort());
+    expect(graph.edges.length).toBeGreaterThan(0);
+    expect([...graph.edges].sort(byText)).toEqual([...(edges.body.rows as string[][])].sort(byText));
+    await expect.poll(() => page.textContent('#export-status')).toContain(download.suggestedFilename());
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the server’s message for an unknown label and saves no file', async () => {
+    const page = await open();
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.click('#export-button');
+    await page.selectOption('#export-format', 'graphml');
+    await page.check('input[name="export-scope"][value="labels"]');
+    await page.fill('#export-labels', 'Country Land');
+    await page.click('#export-start');
+    await expect.poll(() => page.textContent('#export-status')).toContain('No label "Land" in this database');
+    expect(await page.textContent('#export-status')).toMatch(/Known labels: .*Country/);
+    expect(await page.getAttribute('#export-status', 'class')).toContain('error');
+    await screenshot(page, '24-export-labels-unknown');
+    await page.fill('#export-labels', '');
+    await page.fill('#export-label-types', 'LIEFERT');
+    await page.click('#export-start');
+    await expect
+      .poll(() => page.textContent('#export-status'))
+      .toContain('No relationship type "LIEFERT" in this database');
+    await page.waitForTimeout(300);
+    expect(downloaded).toBe(false);
     expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });

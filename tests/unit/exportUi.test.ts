@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, svgPicture, type Picture } from '../../client/src/graph/svgPicture.ts';
 import { asLagebildJson, describeImport } from '../../client/src/panels/dropImport.ts';
-import { formatBytes, parseTypeList } from '../../client/src/panels/exportMenu.ts';
+import { formatBytes, parseTypeList, suggestionsFor } from '../../client/src/panels/exportMenu.ts';
 import { python } from '../_helpers/exportFixtures.ts';
 
 const NASTY = 'Kim & <Jong-un> "Führer" \'ß\' ]]> \u0001 \ud800';
@@ -115,6 +115,14 @@ describe('the export menu and drop import texts', () => {
       'ALLIED_WITH',
     ]);
     expect(parseTypeList('  ')).toEqual([]);
+  });
+
+  it('offers each known name after the names already typed, leaving those out', () => {
+    const names = ['Country', 'Person', 'Program'];
+    expect(suggestionsFor('', names)).toEqual(names);
+    expect(suggestionsFor('Co', names)).toEqual(names);
+    expect(suggestionsFor('Country, P', names)).toEqual(['Country, Person', 'Country, Program']);
+    expect(suggestionsFor('Country Person ', names)).toEqual(['Country Person Program']);
   });
 
   it('says what an import changed, by nodes and relationships or by statements', () => {

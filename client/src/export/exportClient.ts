@@ -54,6 +54,14 @@ export function neighbourhoodRequest(
   };
 }
 
+/** Every node of these labels (all when empty) and the relationships among them (of these types). */
+export function labelsRequest(format: ExportFormatName, labels: string[], types: string[]): ExportRequest {
+  return {
+    format,
+    scope: { kind: 'labels', ...(labels.length ? { labels } : {}), ...(types.length ? { types } : {}) },
+  };
+}
+
 /** Progress of a download: bytes so far (the server streams, so the total is not known in advance). */
 export interface ExportProgress {
   receivedBytes: number;

@@ -1,12 +1,14 @@
 // The Export menu of the canvas toolbar: pick a format and a scope (canvas, selection, the last
-// query's whole result, the neighbourhood of the selection), then download with a progress bar
-// and Cancel (server formats) or save a picture drawn in the browser (PNG, SVG).
+// query's whole result, the neighbourhood of the selection, every node of some labels or the whole
+// graph), then download with a progress bar and Cancel (server formats) or save a picture drawn in
+// the browser (PNG, SVG).
 
 import type { Value } from '../api/types.ts';
 import {
   EXPORT_FORMATS,
   elementsRequest,
   fetchExport,
+  labelsRequest,
   localFileName,
   neighbourhoodRequest,
   queryRequest,
@@ -22,13 +24,15 @@ export interface ExportSources {
   placedElements(options: { selectionOnly: boolean }): PlacedElements;
   selectedNodeIds(): string[];
   lastQuery(): { cypher: string; params: Record<string, Value> } | undefined;
+  /** The database's label and relationship type names (GET /api/schema), empty until it has loaded. */
+  knownNames(): { labels: string[]; types: string[] };
   png(): Promise<Blob>;
   svg(title: string): string;
 }
 
 type PictureFormat = 'png' | 'svg';
 type MenuFormat = ExportFormatName | PictureFormat;
-type ScopeName = 'canvas' | 'selection' | 'query' | 'neighbourhood';
+type ScopeName = 'canvas' | 'selection' | 'query' | 'neighbourhood' | 'labels';
 
 const PICTURE_FORMATS: { format: PictureFormat; label: string; opensIn: string }[] = [
   { format: 'png', label: 'PNG picture', opensIn: 'any image viewer, slides (what the canvas shows)' },
@@ -40,6 +44,7 @@ const SCOPES: { scope: ScopeName; label: string }[] = [
   { scope: 'selection', label: 'The selection' },
   { scope: 'query', label: 'The last query’s whole result (on the server)' },
   { scope: 'neighbourhood', label: 'Neighbourhood of the selection (on the server)' },
+  { scope: 'labels', label: 'The whole graph, or only some labels (on the server)' },
 ];
 
 /** "1.2 MB", "830 KB", "120 bytes". */
@@ -49,12 +54,44 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-/** Relationship type names typed as "A, B c" → ["A", "B", "c"]. */
+/** Label or relationship type names typed as "A, B c" → ["A", "B", "c"]. */
 export function parseTypeList(text: string): string[] {
   return text
     .split(/[\s,;]+/)
     .map((type) => type.trim())
     .filter((type) => type !== '');
+}
+
+/**
+ * What a name list input can become with one more known name: "Country, P" → "Country, Person",
+ * "Country, Place", … (names already in the list left out), for the input's datalist, which
+ * matches whole values.
+ */
+export function suggestionsFor(text: string, names: string[]): string[] {
+  const prefix = /^(.*[\s,;])?/.exec(text)![0];
+  const taken = new Set(parseTypeList(prefix));
+  return names.filter((name) => !taken.has(name)).map((name) => prefix + name);
+}
+
+/**
+ * A text input for a list of names with a datalist of the known names, refreshed as the user
+ * types so that each further name is offered too.
+ */
+function nameListInput(
+  id: string,
+  placeholder: string,
+  names: () => string[],
+): [HTMLInputElement, HTMLDataListElement] {
+  const list = el('datalist', { attrs: { id: `${id}-names` } });
+  const offer = () =>
+    list.replaceChildren(
+      ...suggestionsFor(input.value, names()).map((value) => el('option', { attrs: { value } })),
+    );
+  const input = el('input', {
+    attrs: { id, type: 'text', placeholder, list: list.id, autocomplete: 'off', spellcheck: 'false' },
+    on: { focus: offer, input: offer },
+  });
+  return [input, list];
 }
 
 function isPicture(format: MenuFormat): format is PictureFormat {
@@ -68,6 +105,9 @@ export class ExportMenu {
   private readonly opensIn: HTMLElement;
   private readonly scopeFieldset: HTMLFieldSetElement;
   private readonly neighbourhoodFields: HTMLElement;
+  private readonly labelsFields: HTMLElement;
+  private readonly labelsInput: HTMLInputElement;
+  private readonly labelTypesInput: HTMLInputElement;
   private readonly depthInput: HTMLInputElement;
   private readonly typesInput: HTMLInputElement;
   private readonly exportButton: HTMLButtonElement;
@@ -110,20 +150,43 @@ export class ExportMenu {
     this.depthInput = el('input', {
       attrs: { id: 'export-depth', type: 'number', min: '0', max: '10', step: '1', value: '1' },
     });
-    this.typesInput = el('input', {
-      attrs: {
-        id: 'export-types',
-        type: 'text',
-        placeholder: 'all types, or e.g. SUPPORTS, SUPPLIES',
-        autocomplete: 'off',
-        spellcheck: 'false',
-      },
-    });
-    this.neighbourhoodFields = el('div', { class: 'export-neighbourhood' }, [
+    const known = () => this.sources.knownNames();
+    const [typesInput, typesList] = nameListInput(
+      'export-types',
+      'all types, or e.g. SUPPORTS, SUPPLIES',
+      () => known().types,
+    );
+    this.typesInput = typesInput;
+    this.neighbourhoodFields = el('div', { class: 'export-fields' }, [
       el('label', { attrs: { for: 'export-depth' }, text: 'Depth (hops, 0–10)' }),
       this.depthInput,
-      el('label', { attrs: { for: 'export-types' }, text: 'Only these relationship types (optional)' }),
+      el('label', { attrs: { for: 'export-types' }, text: 'Only these relationship types' }),
       this.typesInput,
+      typesList,
+    ]);
+    const [labelsInput, labelsList] = nameListInput(
+      'export-labels',
+      'all labels, or e.g. Country, Person',
+      () => known().labels,
+    );
+    const [labelTypesInput, labelTypesList] = nameListInput(
+      'export-label-types',
+      'all types, or e.g. SUPPORTS, SUPPLIES',
+      () => known().types,
+    );
+    this.labelsInput = labelsInput;
+    this.labelTypesInput = labelTypesInput;
+    this.labelsFields = el('div', { class: 'export-fields' }, [
+      el('label', { attrs: { for: 'export-labels' }, text: 'Only these labels' }),
+      this.labelsInput,
+      labelsList,
+      el('label', { attrs: { for: 'export-label-types' }, text: 'Only these relationship types' }),
+      this.labelTypesInput,
+      labelTypesList,
+      el('p', {
+        class: 'hint',
+        text: 'Every node of these labels and the relationships among them. Leave both empty for the whole graph.',
+      }),
     ]);
     this.exportButton = el('button', {
       class: 'primary',
@@ -170,6 +233,7 @@ export class ExportMenu {
         this.opensIn,
         this.scopeFieldset,
         this.neighbourhoodFields,
+        this.labelsFields,
         el('div', { class: 'export-actions' }, [
           this.exportButton,
           el('button', { text: 'Close', attrs: { type: 'button' }, on: { click: () => this.close() } }),
@@ -220,6 +284,7 @@ export class ExportMenu {
     this.opensIn.textContent = `Opens in: ${all.find((f) => f.format === format)?.opensIn ?? ''}`;
     this.scopeFieldset.disabled = isPicture(format);
     this.neighbourhoodFields.hidden = isPicture(format) || this.scope !== 'neighbourhood';
+    this.labelsFields.hidden = isPicture(format) || this.scope !== 'labels';
     const selected = this.sources.selectedNodeIds().length;
     const labels = this.scopeFieldset.querySelectorAll('label');
     labels[1]!.lastChild!.textContent = `The selection (${selected} node${selected === 1 ? '' : 's'})`;
@@ -228,6 +293,8 @@ export class ExportMenu {
   private say(text: string, options: { error?: boolean } = {}): void {
     this.status.textContent = text;
     this.status.classList.toggle('error', options.error === true);
+    // The status is the panel's last line: on a short window, scroll the panel so that it shows.
+    if (text !== '') this.panel.scrollTop = this.panel.scrollHeight;
   }
 
   /** The server request for the chosen scope, or a message saying what is missing. */
@@ -246,6 +313,12 @@ export class ExportMenu {
       if (!last) return 'No query has run yet: run one, then export its whole result.';
       return queryRequest(format, last.cypher, last.params);
     }
+    if (scope === 'labels')
+      return labelsRequest(
+        format,
+        parseTypeList(this.labelsInput.value),
+        parseTypeList(this.labelTypesInput.value),
+      );
     const nodes = this.sources.selectedNodeIds();
     if (nodes.length === 0) return 'Select the start nodes of the neighbourhood first.';
     const depth = Number(this.depthInput.value);
