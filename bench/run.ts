@@ -16,6 +16,8 @@ import { closeClient, requestOk } from './lib/httpClient.ts';
 import { runLoad, type LoadRequest, type LoadResult } from './lib/load.ts';
 import { runWriteLoad } from './lib/writeLoad.ts';
 import { RawEngine } from './lib/rawEngine.ts';
+import { buildClient } from '../scripts/buildClient.ts';
+import { explorerTable, runExplorerBench, type ExplorerBenchResult } from './browser/explorerBench.ts';
 import { renderTable, runRenderBench, type RenderResult } from './browser/renderBench.ts';
 import { startServer } from './lib/serverProcess.ts';
 import { chooseWorkload, type Workload } from './lib/workload.ts';
@@ -152,6 +154,9 @@ async function main(): Promise<void> {
       'Give the database to measure: --data-dir DIR (holding lagebild.lbug, e.g. from npm run import), or --smoke.',
     );
 
+  const browserParts = !args['no-browser'] && existsSync('/usr/bin/chromium');
+  // The explorer part drives the server's own client, built from the current sources.
+  if (browserParts) await buildClient();
   const serverStarted = performance.now();
   const server = await startServer({
     DATA_DIR: dataDir,
@@ -208,7 +213,15 @@ async function main(): Promise<void> {
     cases.push(await schemaCase(server.url, raw, runs));
     const load = await runLoad(server.url, { clients: args.clients, seconds, next: loadMix(workload) });
     let rendering: RenderResult[] = [];
-    if (!args['no-browser'] && existsSync('/usr/bin/chromium'))
+    let explorer: ExplorerBenchResult | undefined;
+    if (browserParts)
+      explorer = await runExplorerBench(server.url, {
+        hubUid: workload.hubs[0]!.uid,
+        // About 10,000 elements on the 1M graph: more than the display cap, drawn in steps.
+        bigQuery: `MATCH (a:\`${workload.bigLabel}\`)-[r]->(b) RETURN a, r, b LIMIT 6700`,
+        dragSeconds: smoke ? 1 : 3,
+      });
+    if (browserParts)
       rendering = await runRenderBench(
         smoke
           ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
@@ -254,6 +267,7 @@ async function main(): Promise<void> {
       load,
       writeLoad,
       rendering,
+      explorer,
       durationS: Math.round((Date.now() - started) / 1000),
     };
     const resultsDir = path.join(ROOT, 'bench', 'results');
@@ -268,8 +282,12 @@ async function main(): Promise<void> {
       console.log(
         `\nLoad with writes (fresh article graph, 20 % writes): ${writeLoad.clients} clients for ${writeLoad.seconds} s: ${writeLoad.requestsPerSecond} requests/s, p50 ${writeLoad.p50Ms} ms, p99 ${writeLoad.p99Ms} ms, errors ${writeLoad.errors}, writes acknowledged ${writeLoad.writesAcknowledged}, lost ${writeLoad.writesLost}, server RSS ${writeLoad.rssMb.first} → ${writeLoad.rssMb.last} MB (max ${writeLoad.rssMb.max}).`,
       );
+    if (explorer)
+      console.log(`\nThe explorer in headless Chromium on this database:\n${explorerTable(explorer)}`);
     if (rendering.length)
-      console.log(`\nRendering in headless Chromium (1280x800, software WebGL):\n${renderTable(rendering)}`);
+      console.log(
+        `\nRendering in headless Chromium (1280x800, no GPU; WebGL in software):\n${renderTable(rendering)}`,
+      );
     console.log(
       `\nServer start (open + schema): ${serverStartMs} ms; search index ready after ${searchIndexReadyMs} ms. Load average (1 min) before/after: ${loadBefore.toFixed(1)}/${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores.\nResults: ${path.relative(ROOT, file)} (${result.durationS} s)`,
     );

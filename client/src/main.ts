@@ -31,6 +31,12 @@ const ARTICLE_UID = 'article-2024-11-18-nordkorea-russland';
 /** The saved query shown first. */
 const FIRST_QUERY_ID = '00-der-ganze-artikel';
 const FALLBACK_FIRST_QUERY = 'MATCH (a)-[r]->(b)\nRETURN a, r, b';
+/**
+ * A database with more relationships than this (not the article's, a big one) first shows only
+ * a sample of the whole-graph query, so the first view stays fast; the LIMIT is in the editor.
+ */
+const WHOLE_GRAPH_FIRST_UP_TO = 5000;
+const FIRST_VIEW_SAMPLE = 300;
 
 const paramsInput = byId<HTMLTextAreaElement>('params');
 let names: SchemaNames = { labels: [], types: [], properties: [] };
@@ -328,11 +334,14 @@ connection.start();
 async function start(): Promise<void> {
   // The header and the schema load alongside; the first graph waits only for the saved queries.
   void loadHeader();
-  void loadSchema();
+  const schema = loadSchema();
   const queries = await loadSavedQueries();
   const first = queries.find((q) => q.id === FIRST_QUERY_ID);
   if (first) firstQuery = { cypher: first.cypher, params: '{}' };
   const fromUrl = readUrlQuery();
+  const relationships = (await schema)?.relationshipTypes.reduce((sum, t) => sum + t.count, 0) ?? 0;
+  if (!fromUrl && relationships > WHOLE_GRAPH_FIRST_UP_TO)
+    firstQuery = { ...firstQuery, cypher: `${firstQuery.cypher.trimEnd()}\nLIMIT ${FIRST_VIEW_SAMPLE}` };
   runQuery_(fromUrl ?? firstQuery, { push: false });
 }
 void start();

@@ -256,9 +256,10 @@ export class Explorer {
         loadedByType,
       };
       this.expansions.set(id, expansion);
-      await this.view.addGraph({ nodes: page.nodes, edges: page.edges }, { anchor: id });
+      // Badge and selection first: on a big canvas each separate change costs a redraw.
       this.view.setBadge(id, this.badgeFor(expansion));
       this.view.select([id]);
+      await this.view.addGraph({ nodes: page.nodes, edges: page.edges }, { anchor: id });
       this.inspectSelection(id);
     } catch (error) {
       this.showError(

@@ -232,8 +232,8 @@ export class GraphView {
     this.cy.batch(() => {
       if (this.visibleElements().length + elements.length >= this.settings.largeGraphFrom)
         this.setDetail(true);
-      this.cy.add(elements);
-      this.applyFilter();
+      // Only the new elements need the legend's filter; restyling a big canvas would redraw all of it.
+      this.applyFilter(this.cy.add(elements));
     });
     this.contentChanged();
     await this.runLayout(this.currentLayout, {
@@ -406,8 +406,9 @@ export class GraphView {
     nodes.forEach((node, i) => void index.set(node.id(), i));
     const pairs: number[] = [];
     elements.edges().forEach((edge) => {
-      const source = index.get(edge.data('source') as string);
-      const target = index.get(edge.data('target') as string);
+      const data = edge.data() as { source: string; target: string };
+      const source = index.get(data.source);
+      const target = index.get(data.target);
       if (source !== undefined && target !== undefined) pairs.push(source, target);
     });
     const fixed = new Uint8Array(nodes.length);
@@ -443,7 +444,7 @@ export class GraphView {
           ? { ticks: 100, alpha: movable < nodes.length ? 0.6 : 0.3, budgetMs: 3000 }
           : { ticks: nodes.length <= 1000 ? 300 : 150, alpha: 0.5, budgetMs: 8000 },
       );
-      this.placeNodes(nodes, positions);
+      this.placeNodes(nodes, positions, fixed);
       // Added nodes land next to what is on screen; refitting a big canvas would only jolt the view.
       if (!options.incremental) {
         this.fitPositions(positions);
@@ -491,11 +492,15 @@ export class GraphView {
     });
   }
 
-  /** Moves nodes (not pinned ones) to positions[2i], positions[2i + 1], in one batch. */
-  private placeNodes(nodes: cytoscape.NodeCollection, positions: Positions): void {
+  /**
+   * Moves nodes (not pinned ones, nor those `fixed` marks) to positions[2i], positions[2i + 1], in
+   * one batch. Nodes left alone keep their cached geometry, which matters on a big canvas.
+   */
+  private placeNodes(nodes: cytoscape.NodeCollection, positions: Positions, fixed?: Uint8Array): void {
     this.cy.batch(() => {
       nodes.forEach((node, i) => {
-        if (!node.locked()) node.position({ x: positions[2 * i]!, y: positions[2 * i + 1]! });
+        if (fixed?.[i] || node.locked()) return;
+        node.position({ x: positions[2 * i]!, y: positions[2 * i + 1]! });
       });
     });
   }
@@ -606,11 +611,12 @@ export class GraphView {
     this.contentChanged();
   }
 
-  private applyFilter(): void {
-    this.cy.nodes().forEach((node) => {
+  /** Marks filtered elements: all of them, or only `elements` (just added ones). */
+  private applyFilter(elements: cytoscape.CollectionReturnValue = this.cy.elements()): void {
+    elements.nodes().forEach((node) => {
       node.toggleClass('filtered', this.hiddenLabels.has(String(node.data('label'))));
     });
-    this.cy.edges().forEach((edge) => {
+    elements.edges().forEach((edge) => {
       edge.toggleClass('filtered', this.hiddenTypes.has(String(edge.data('type'))));
     });
   }
