@@ -152,6 +152,27 @@ export const BAD_REQUESTS: BadRequest[] = [
   get('a node id with a byte that is not UTF-8', '/api/nodes/%FF/neighbors', invalid('not valid UTF-8')),
   get('a node id with a NUL character', '/api/nodes/0%003/neighbors', notFound('is not a node id')),
 
+  // --- statements the embedded engine would build in memory without end --------------------------
+  queryJson(
+    'a range of 10^8 values (the engine builds it whole and cannot be interrupted)',
+    { cypher: 'UNWIND range(1, 100000000) AS x RETURN count(x)' },
+    badQuery('at most 100,000'),
+  ),
+  queryJson(
+    'a range written as a power of ten',
+    { cypher: 'RETURN size(range(0, 10^9)) AS n' },
+    badQuery('would build a list of 1,000,000,001 values'),
+  ),
+  queryJson(
+    'a range whose bound is a parameter',
+    { cypher: 'UNWIND range(1, $n) AS x RETURN count(x)', params: { n: 50_000_000 } },
+    badQuery('range(1, $n)'),
+  ),
+  queryJson(
+    'a huge range with a step, in lower case inside a list comprehension',
+    { cypher: 'RETURN [x IN RANGE(1, 2*10^8, 2) | x][0] AS first' },
+    badQuery('100,000,000 values'),
+  ),
   // --- wrong types ----------------------------------------------------------------------------------
   queryJson('a JSON array instead of an object', [], invalid('expected object')),
   queryJson('a bare JSON string', 'RETURN 1', invalid('expected object')),

@@ -31,6 +31,7 @@ import { countElements, readCatalog, type ReadRows } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { SearchIndex } from './searchIndex.ts';
 import { TableNames } from './tableNames.ts';
+import { assertRangesBounded } from './rangeGuard.ts';
 import { assertStatementAllowed } from './statementPolicy.ts';
 import { convertValue, parseId, stripTag, type PropertyTypes } from './values.ts';
 
@@ -168,6 +169,7 @@ export class LadybugStore implements GraphStore {
   ): Promise<Cursor> {
     this.assertOpen();
     assertStatementAllowed(cypher);
+    assertRangesBounded(cypher, params);
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const connection = await this.pool.acquire();
     let releaseWrite: (() => void) | undefined;
@@ -409,6 +411,7 @@ export class LadybugStore implements GraphStore {
     hooks: Pick<QueryOptions, 'onWrite'> = {},
   ): Promise<Cursor> {
     assertStatementAllowed(cypher);
+    assertRangesBounded(cypher, params);
     connection.setQueryTimeout(timeoutMs);
     const statement = await this.prepare(connection, cypher, timeoutMs);
     if (!statement.isReadOnly() && !mayWrite)
