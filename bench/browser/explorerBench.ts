@@ -110,7 +110,8 @@ export async function runExplorerBench(
     const drawAllSettledMs = Date.now() - drawStarted;
 
     const box = (await page.locator('#canvas').boundingBox())!;
-    await page.mouse.move(box.x + 20, box.y + 20);
+    // In the fitted view's margin, where no element is: pressing on a node would drag the node.
+    await page.mouse.move(box.x + 5, box.y + 5);
     await page.mouse.down();
     await page.evaluate(`(() => {
       window.__frames = { count: 0, longest: 0, last: performance.now(), start: performance.now(), on: true };
@@ -124,7 +125,7 @@ export async function runExplorerBench(
     })()`);
     const until = Date.now() + options.dragSeconds * 1000;
     for (let step = 1; Date.now() < until; step++) {
-      await page.mouse.move(box.x + 20 + (step % 300) * 2, box.y + 20 + (step % 200));
+      await page.mouse.move(box.x + 5 + (step % 300) * 2, box.y + 5 + (step % 200));
       await page.waitForTimeout(8);
     }
     const frames = (await page.evaluate(`(() => {
