@@ -20,6 +20,8 @@ export interface RenderResult {
   firstFrameMs: number | null;
   settledMs: number | null;
   fps: number | null;
+  /** Frames per second after the drag's first frame. */
+  steadyFps: number | null;
   longestFrameMs: number | null;
   longestTaskMs: number | null;
   settled?: boolean;
@@ -66,7 +68,10 @@ function serve(dir: string): Promise<http.Server> {
 }
 
 /** Drags the canvas with the mouse for `seconds` and returns the page's frame rate meanwhile. */
-async function dragFps(page: Page, seconds: number): Promise<{ fps: number; longestFrameMs: number }> {
+async function dragFps(
+  page: Page,
+  seconds: number,
+): Promise<{ fps: number; steadyFps: number; longestFrameMs: number }> {
   // Start in the fitted view's margin, where no element is: pressing on a node would drag the node.
   await page.mouse.move(5, 5);
   await page.mouse.down();
@@ -78,6 +83,7 @@ async function dragFps(page: Page, seconds: number): Promise<{ fps: number; long
   }
   const result = (await page.evaluate('window.bench.stopFrames()')) as {
     fps: number;
+    steadyFps: number;
     longestFrameMs: number;
   };
   await page.mouse.up();
@@ -128,6 +134,7 @@ export async function runRenderBench(options: {
             firstFrameMs: Math.round(drawn.firstFrameMs),
             settledMs: Math.round(drawn.settledMs),
             fps: Math.round(pan.fps * 10) / 10,
+            steadyFps: Math.round(pan.steadyFps * 10) / 10,
             longestFrameMs: Math.round(pan.longestFrameMs),
             longestTaskMs: Math.round(drawn.longestTaskMs),
             ...(drawn.settled === undefined ? {} : { settled: drawn.settled }),
@@ -139,6 +146,7 @@ export async function runRenderBench(options: {
             firstFrameMs: null,
             settledMs: null,
             fps: null,
+            steadyFps: null,
             longestFrameMs: null,
             longestTaskMs: null,
             note: String(error).slice(0, 200),
@@ -159,7 +167,7 @@ export async function runRenderBench(options: {
 /** A Markdown table of the results. */
 export function renderTable(results: RenderResult[]): string {
   const lines = [
-    '| elements | renderer | first frame | settled layout | fps while dragging | longest frame | longest task while drawing |',
+    '| elements | renderer | first frame | settled layout | fps while dragging (after its first frame) | longest frame | longest task while drawing |',
     '|---:|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
@@ -169,7 +177,7 @@ export function renderTable(results: RenderResult[]): string {
     }
     const settled = `${r.settledMs} ms${r.settled === false ? ' (not settled)' : ''}`;
     lines.push(
-      `| ${r.elements.toLocaleString('en')} | ${r.renderer} | ${r.firstFrameMs} ms | ${settled} | ${r.fps} | ${r.longestFrameMs} ms | ${r.longestTaskMs} ms |`,
+      `| ${r.elements.toLocaleString('en')} | ${r.renderer} | ${r.firstFrameMs} ms | ${settled} | ${r.fps} (${r.steadyFps}) | ${r.longestFrameMs} ms | ${r.longestTaskMs} ms |`,
     );
   }
   return lines.join('\n');
