@@ -5,8 +5,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readArticleModel } from '../../scripts/generator/articleModel.ts';
 import { generateGraph } from '../../scripts/generator/syntheticGraph.ts';
 import { runImport } from '../../server/cli/import.ts';
@@ -62,10 +62,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Each test's page; closed after it, since a big canvas and its layout worker keep a CPU busy. */
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
 async function open(pathAndQuery: string): Promise<Page & { errors: string[] }> {
-  const { page } = await openPage(browser, { width: 1280, height: 800 });
+  const { context, page } = await openPage(browser, { width: 1280, height: 800 });
+  contexts.push(context);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('crash', () => errors.push('the page crashed'));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy|worker/i.test(message.text()))
       errors.push(message.text());
@@ -76,20 +84,36 @@ async function open(pathAndQuery: string): Promise<Page & { errors: string[] }> 
 
 /** Polls the explorer's cheap summary until it is idle and `holds` is true. */
 async function waitForSummary(
-  page: Page,
+  page: Page & { errors?: string[] },
   holds: (s: Summary) => boolean,
   timeoutMs = 60_000,
 ): Promise<Summary> {
   const deadline = Date.now() + timeoutMs;
+  let failure = '';
   for (;;) {
     const summary = (await page
       .evaluate(() => (window as unknown as { __lagebild?: { summary(): Summary } }).__lagebild?.summary())
-      .catch(() => undefined)) as Summary | undefined;
+      .catch((error: unknown) => void (failure = String(error)))) as Summary | undefined;
     if (summary && !summary.busy && holds(summary)) return summary;
     if (Date.now() > deadline)
-      throw new Error(`the canvas never got there; last: ${JSON.stringify(summary)}`);
+      throw new Error(
+        `the canvas never got there; last: ${JSON.stringify(summary)}; page errors: ${JSON.stringify(page.errors ?? [])}; last evaluate error: ${failure || 'none'}`,
+      );
     await page.waitForTimeout(100);
   }
+}
+
+/** Where the nodes are drawn, in pixels from the canvas's top left corner. */
+function renderedPositions(page: Page, ids: string[]): Promise<{ x: number; y: number }[]> {
+  return page.evaluate(
+    (sample) =>
+      sample.map((id) =>
+        (
+          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+        ).__lagebild.position(id),
+      ),
+    ids,
+  );
 }
 
 const statusText = (page: Page) => page.locator('#result-status').innerText();
@@ -140,15 +164,7 @@ describe('the explorer on a result over the display cap', () => {
         .nodes.slice(0, 400)
         .map((n) => n.id),
     );
-    const points = await page.evaluate(
-      (sample) =>
-        sample.map((id) =>
-          (
-            window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
-          ).__lagebild.position(id),
-        ),
-      ids,
-    );
+    const points = await renderedPositions(page, ids);
     // (Hubs keep their leaves close, and a busy machine gives the layout fewer steps within its
     // time budget, so this asks only for a spread: piled up, they would fill one or two cells.)
     const cells = new Set(points.map((p) => `${Math.floor(p.x / 40)},${Math.floor(p.y / 40)}`));
@@ -176,15 +192,7 @@ describe('the explorer on a result over the display cap', () => {
         .state()
         .nodes.map((n) => n.id),
     );
-    const before = await page.evaluate(
-      (sample) =>
-        sample.map((id) =>
-          (
-            window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
-          ).__lagebild.position(id),
-        ),
-      ids.slice(0, 200),
-    );
+    const before = await renderedPositions(page, ids.slice(0, 200));
     const target = ids.includes(hub) ? hub : ids[0]!;
     await page.evaluate(
       (id) =>
@@ -193,15 +201,7 @@ describe('the explorer on a result over the display cap', () => {
     );
     const after = await waitForSummary(page, (s) => s.nodes >= expected.nodes);
     expect(after.nodes - expected.nodes).toBeLessThanOrEqual(25);
-    const moved = await page.evaluate(
-      (sample) =>
-        sample.map((id) =>
-          (
-            window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
-          ).__lagebild.position(id),
-        ),
-      ids.slice(0, 200),
-    );
+    const moved = await renderedPositions(page, ids.slice(0, 200));
     // The nodes that were already drawn stay where they were (the user's mental map is kept).
     moved.forEach((p, i) => {
       expect(Math.abs(p.x - before[i]!.x)).toBeLessThan(0.5);
