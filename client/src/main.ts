@@ -201,9 +201,12 @@ async function loadHeader(): Promise<void> {
   }
 }
 
-async function loadSchema(): Promise<SchemaResponse | undefined> {
+/** Shows the schema in the side panel (fetched anew unless `fetched` is given). */
+async function loadSchema(
+  fetched: Promise<SchemaResponse> = fetchSchema(),
+): Promise<SchemaResponse | undefined> {
   try {
-    const schema = await fetchSchema();
+    const schema = await fetched;
     names = schemaNames(schema);
     await schemaView.show(schema, canvasTheme());
     return schema;
@@ -334,7 +337,10 @@ connection.start();
 async function start(): Promise<void> {
   // The header and the schema load alongside; the first graph waits only for the saved queries.
   void loadHeader();
-  const schema = loadSchema();
+  // The first view needs only the schema's counts, not the side panel's drawing of it.
+  const fetchedSchema = fetchSchema();
+  void loadSchema(fetchedSchema);
+  const schema = fetchedSchema.catch(() => undefined);
   const queries = await loadSavedQueries();
   const first = queries.find((q) => q.id === FIRST_QUERY_ID);
   if (first) firstQuery = { cypher: first.cypher, params: '{}' };

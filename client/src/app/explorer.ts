@@ -187,7 +187,7 @@ export class Explorer {
     this.showDrawing();
     this.setBusy('Drawing…');
     try {
-      await this.view.addGraph(step.graph);
+      await this.view.addGraph(step.graph, { fitIfFitted: true });
     } finally {
       this.setBusy('');
     }

@@ -17,13 +17,19 @@ export function buildStyle(settings: GraphViewSettings, options: { large?: boole
   return options.large ? [...rules, ...largeGraphStyle()] : rules;
 }
 
+/** On a big canvas, node captions are drawn only from this size on screen (in pixels). */
+export const LARGE_GRAPH_CAPTION_MIN_PX = 9;
+
 /**
  * Levels of detail for a big canvas: straight edges without arrows or captions (cheap to draw),
  * node captions only once zoomed in far enough to read them; the selection keeps its caption.
  */
 function largeGraphStyle(): StyleRule[] {
   return [
-    { selector: 'node', style: { width: 18, height: 18, 'min-zoomed-font-size': 9, 'border-width': 0 } },
+    {
+      selector: 'node',
+      style: { width: 18, height: 18, 'min-zoomed-font-size': LARGE_GRAPH_CAPTION_MIN_PX, 'border-width': 0 },
+    },
     {
       selector: 'edge',
       style: {

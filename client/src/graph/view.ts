@@ -20,7 +20,7 @@ import {
   type ThemeColors,
 } from './settings.ts';
 import { seedFrom, withSeededRandom } from './seededRandom.ts';
-import { buildStyle } from './style.ts';
+import { buildStyle, LARGE_GRAPH_CAPTION_MIN_PX } from './style.ts';
 import { svgPicture, type PictureEdge, type PictureNode } from './svgPicture.ts';
 
 cytoscape.use(fcose);
@@ -103,6 +103,7 @@ export class GraphView {
   /** The canvas holds `largeGraphFrom` visible elements or more and draws with less detail. */
   private large = false;
   private readonly offThreadLayout = new OffThreadLayout();
+  private viewportDeclutterTimer: ReturnType<typeof setTimeout> | undefined;
   /** The force layout whose answer is awaited (0 for none); a newer one replaces it. */
   private workerLayoutTicket = 0;
   private workerLayouts = 0;
@@ -153,6 +154,12 @@ export class GraphView {
     });
     cy.on('dragpan scrollzoom pinchzoom', () => {
       this.fitted = false;
+    });
+    // A big canvas declutters only the captions in view, once the viewport has come to rest.
+    cy.on('viewport', () => {
+      if (!this.large) return;
+      clearTimeout(this.viewportDeclutterTimer);
+      this.viewportDeclutterTimer = setTimeout(() => this.declutterViewport(), 200);
     });
     cy.on('mouseover', 'node, edge', (event) => event.target.addClass('hover'));
     cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
@@ -212,7 +219,7 @@ export class GraphView {
    */
   async addGraph(
     graph: GraphData,
-    options: { anchor?: string } = {},
+    options: { anchor?: string; fitIfFitted?: boolean } = {},
   ): Promise<{ nodeIds: string[]; edgeIds: string[] }> {
     const known = new Set(this.cy.elements().map((element) => element.id()));
     const anchor = options.anchor ? this.cy.getElementById(options.anchor) : undefined;
@@ -239,6 +246,7 @@ export class GraphView {
     await this.runLayout(this.currentLayout, {
       incremental: true,
       movable: new Set(newNodes.map((element) => String(element.data.id))),
+      fitIfFitted: options.fitIfFitted ?? false,
     });
     return {
       nodeIds: newNodes.map((element) => String(element.data.id)),
@@ -313,7 +321,7 @@ export class GraphView {
    */
   runLayout(
     name: LayoutName,
-    options: { incremental?: boolean; movable?: ReadonlySet<string> } = {},
+    options: { incremental?: boolean; movable?: ReadonlySet<string>; fitIfFitted?: boolean } = {},
   ): Promise<void> {
     this.stopLayout();
     this.currentLayout = name;
@@ -399,7 +407,7 @@ export class GraphView {
    */
   private async runForceLayout(
     elements: cytoscape.CollectionReturnValue,
-    options: { incremental?: boolean; movable?: ReadonlySet<string> },
+    options: { incremental?: boolean; movable?: ReadonlySet<string>; fitIfFitted?: boolean },
   ): Promise<void> {
     const nodes = elements.nodes();
     const index = new Map<string, number>();
@@ -445,8 +453,9 @@ export class GraphView {
           : { ticks: nodes.length <= 1000 ? 300 : 150, alpha: 0.5, budgetMs: 8000 },
       );
       this.placeNodes(nodes, positions, fixed);
-      // Added nodes land next to what is on screen; refitting a big canvas would only jolt the view.
-      if (!options.incremental) {
+      // Expanded nodes land next to what is on screen, so refitting would only jolt the view; a
+      // step of a big result refits when the whole graph was in view before it.
+      if (!options.incremental || (options.fitIfFitted && this.fitted)) {
         this.fitPositions(positions);
         this.limitZoom(elements);
         this.fitted = true;
@@ -525,9 +534,13 @@ export class GraphView {
   declutter(): void {
     const cy = this.cy;
     cy.elements().removeClass('label-hidden');
+    if (!this.settings.declutterLabels) return;
     // A large graph shows captions only when zoomed in (style.ts); measuring every one would take
-    // longer than drawing them.
-    if (!this.settings.declutterLabels || this.large) return;
+    // longer than drawing them, so only those in view are decluttered.
+    if (this.large) {
+      this.declutterViewport();
+      return;
+    }
     const visible = cy.elements().not('.user-hidden, .filtered');
     const boxes: LabelBox[] = [];
     const obstacles: LabelBox[] = [];
@@ -570,6 +583,40 @@ export class GraphView {
     const hide = labelsToHide(boxes, obstacles);
     cy.batch(() => {
       for (const id of hide) cy.getElementById(id).addClass('label-hidden');
+    });
+  }
+
+  /**
+   * Hides overlapping node captions among the nodes in view of a big canvas (relationships have
+   * no captions there), when the zoom is close enough for captions to be drawn at all.
+   */
+  private declutterViewport(): void {
+    const cy = this.cy;
+    if (!this.large || !this.settings.declutterLabels) return;
+    if (this.settings.nodeFontSize * cy.zoom() < LARGE_GRAPH_CAPTION_MIN_PX) return;
+    const { x1, y1, x2, y2 } = cy.extent();
+    const inView = cy.nodes().filter((node) => {
+      if (node.hasClass('user-hidden') || node.hasClass('filtered')) return false;
+      const { x, y } = node.position();
+      return x >= x1 && x <= x2 && y >= y1 && y <= y2;
+    });
+    const boxes: LabelBox[] = [];
+    inView.forEach((node) => {
+      const bb = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      if (bb.w > 0 && bb.h > 0)
+        boxes.push({
+          id: node.id(),
+          owner: node.id(),
+          priority: node.degree(false) + (node.selected() ? 10000 : 0),
+          x1: bb.x1,
+          y1: bb.y1,
+          x2: bb.x2,
+          y2: bb.y2,
+        });
+    });
+    const hide = labelsToHide(boxes);
+    cy.batch(() => {
+      inView.forEach((node) => void node.toggleClass('label-hidden', hide.has(node.id())));
     });
   }
 
@@ -986,6 +1033,7 @@ export class GraphView {
   }
 
   destroy(): void {
+    clearTimeout(this.viewportDeclutterTimer);
     this.resizeObserver.disconnect();
     this.stopLayout();
     this.cy.destroy();
