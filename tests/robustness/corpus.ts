@@ -169,6 +169,16 @@ export const BAD_REQUESTS: BadRequest[] = [
     badQuery('range(1, $n)'),
   ),
   queryJson(
+    'a string of 10^10 characters from repeat()',
+    { cypher: "RETURN size(repeat('x', 10^10)) AS n" },
+    badQuery('would build a string of 10,000,000,000 characters'),
+  ),
+  queryJson(
+    'a padded string whose length is a parameter',
+    { cypher: "RETURN lpad('x', $length, 'y') AS s", params: { length: 5_000_000_000 } },
+    badQuery('at most 10,000,000'),
+  ),
+  queryJson(
     'a huge range with a step, in lower case inside a list comprehension',
     { cypher: 'RETURN [x IN RANGE(1, 2*10^8, 2) | x][0] AS first' },
     badQuery('100,000,000 values'),

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assertRangesBounded, MAX_RANGE_VALUES } from '../../server/store/ladybug/rangeGuard.ts';
+import {
+  assertRangesBounded,
+  MAX_RANGE_VALUES,
+  MAX_STRING_LENGTH,
+} from '../../server/store/ladybug/rangeGuard.ts';
 
 const refused = (cypher: string, params = {}) => {
   try {
@@ -33,5 +37,18 @@ describe('assertRangesBounded', () => {
     expect(refused("RETURN 'range(1, 10^9)' AS text // range(1, 10^9)")).toBeUndefined();
     expect(refused('RETURN my_range(1, 10^9)')).toBeUndefined();
     expect(refused('RETURN range(1, 10^9, 0)')).toBeUndefined();
+  });
+
+  it('refuses repeat, lpad and rpad building strings over the limit, and lets short ones through', () => {
+    expect(
+      refused("RETURN repeat('ab', 3), lpad('7', 3, '0'), rpad('x', $n, '.')", { n: 5 }),
+    ).toBeUndefined();
+    expect(refused(`RETURN repeat('x', ${MAX_STRING_LENGTH})`)).toBeUndefined();
+    expect(refused("RETURN size(repeat('x', 10^9))")).toMatch(
+      /repeat\('x', 10\^9\) would build a string of 1,000,000,000 characters/,
+    );
+    expect(refused("RETURN LPAD('x', $n, 'y')", { n: 2e9 })).toMatch(/at most 10,000,000/);
+    expect(refused("RETURN rpad(n.name, 10^8, ' ')")).toMatch(/100,000,000 characters/);
+    expect(refused("RETURN repeat('x', n.count)")).toBeUndefined();
   });
 });
