@@ -1,6 +1,7 @@
 // In-page part of the rendering benchmark: builds a deterministic graph of N elements and draws it
 // with Lagebild's GraphView (the explorer's canvas, its settings and its layout worker) or with
-// vis-network (the renderer behind neovis.js). The benchmark drives panning with the real mouse.
+// vis-network (the renderer behind neovis.js). The benchmark drags it with the real mouse
+// (dragFrames.ts).
 
 import * as visNetwork from 'vis-network/standalone';
 import type { ApiEdge, ApiNode, GraphData } from '../../client/src/api/types.ts';
@@ -57,44 +58,11 @@ const { Network } = visNetwork as unknown as {
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
 
-/**
- * Counts animation frames until `stop()` is called (while the benchmark drags the canvas). The
- * first frame of a drag can be slow (cytoscape draws the picture it then moves), so the rate after
- * it is reported too.
- */
-function frameCounter(): { stop(): { fps: number; steadyFps: number; longestFrameMs: number } } {
-  const start = performance.now();
-  const times: number[] = [];
-  let running = true;
-  const tick = (now: number) => {
-    if (!running) return;
-    times.push(now);
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  return {
-    stop() {
-      running = false;
-      const end = performance.now();
-      let longest = 0;
-      times.forEach((time, i) => (longest = Math.max(longest, time - (i === 0 ? start : times[i - 1]!))));
-      const steadySince = times[1] ?? end;
-      return {
-        fps: times.length / ((end - start) / 1000),
-        steadyFps: Math.max(0, times.length - 2) / Math.max((end - steadySince) / 1000, 0.001),
-        longestFrameMs: longest,
-      };
-    },
-  };
-}
-
 /** Long tasks (over 50 ms) on the main thread since the page loaded, and the longest one. */
 const longTasks: number[] = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) longTasks.push(entry.duration);
 }).observe({ type: 'longtask', buffered: true });
-
-let counter: ReturnType<typeof frameCounter> | undefined;
 
 const api = {
   /** Lagebild's canvas: time to the first drawn frame, and until the worker's layout is applied. */
@@ -155,14 +123,6 @@ const api = {
     const settledMs = performance.now() - started;
     network.setOptions({ physics: false });
     return { firstFrameMs, settledMs, settled, longestTaskMs: Math.max(0, ...longTasks) };
-  },
-
-  startFrames() {
-    counter = frameCounter();
-  },
-
-  stopFrames() {
-    return counter?.stop();
   },
 };
 

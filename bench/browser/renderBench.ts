@@ -8,9 +8,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
+import { dragAndCountFrames } from './dragFrames.ts';
 
 const PAGE_ROOT = path.resolve(import.meta.dirname);
 
@@ -67,29 +68,6 @@ function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Drags the canvas with the mouse for `seconds` and returns the page's frame rate meanwhile. */
-async function dragFps(
-  page: Page,
-  seconds: number,
-): Promise<{ fps: number; steadyFps: number; longestFrameMs: number }> {
-  // Start in the fitted view's margin, where no element is: pressing on a node would drag the node.
-  await page.mouse.move(5, 5);
-  await page.mouse.down();
-  await page.evaluate('window.bench.startFrames()');
-  const until = Date.now() + seconds * 1000;
-  for (let step = 1; Date.now() < until; step++) {
-    await page.mouse.move(5 + (step % 400) * 2, 5 + (step % 300));
-    await page.waitForTimeout(8);
-  }
-  const result = (await page.evaluate('window.bench.stopFrames()')) as {
-    fps: number;
-    steadyFps: number;
-    longestFrameMs: number;
-  };
-  await page.mouse.up();
-  return result;
-}
-
 /** Runs every renderer at every size; vis-network with physics is skipped above `maxPhysics`. */
 export async function runRenderBench(options: {
   sizes: number[];
@@ -127,7 +105,7 @@ export async function runRenderBench(options: {
               ]!(n, opts),
             [fn, elements, { ...extra, settleTimeoutMs: options.settleTimeoutMs }] as const,
           )) as { firstFrameMs: number; settledMs: number; longestTaskMs: number; settled?: boolean };
-          const pan = await dragFps(page, options.panSeconds);
+          const pan = await dragAndCountFrames(page, { x: 5, y: 5 }, options.panSeconds);
           results.push({
             renderer,
             elements,

@@ -296,7 +296,8 @@ export class Explorer {
     return {
       view: this.view.snapshot(),
       expansions: [...this.expansions].map(([id, e]) => [id, { ...e }]),
-      drawing: this.drawing && { ...this.drawing },
+      // Drawing states are replaced, never changed, so undo can keep the same object.
+      drawing: this.drawing,
     };
   }
 
@@ -309,7 +310,7 @@ export class Explorer {
   private apply(state: ExplorerState): void {
     this.view.restore(state.view);
     this.expansions = new Map(state.expansions);
-    this.drawing = state.drawing && { ...state.drawing };
+    this.drawing = state.drawing;
     this.showDrawing();
     this.parts.inspector.clear();
     this.refreshButtons();

@@ -69,6 +69,11 @@ export class OffThreadLayout {
     });
   }
 
+  /** True while a request's answer is awaited. */
+  get running(): boolean {
+    return this.pending !== undefined;
+  }
+
   /** Makes a running request's answer stale. */
   cancel(): void {
     const pending = this.pending;

@@ -79,6 +79,14 @@ interface ViewportRendering {
   textureOnViewport: boolean;
 }
 
+/** A label box over a bounding box, or none when the box is empty (nothing drawn there). */
+function toBox(
+  bb: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH,
+  box: Omit<LabelBox, 'x1' | 'y1' | 'x2' | 'y2'>,
+): LabelBox | undefined {
+  return bb.w > 0 && bb.h > 0 ? { ...box, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } : undefined;
+}
+
 /** Node captions wrap at this width ('text-max-width' in style.ts). */
 const CAPTION_WRAP_WIDTH = 120;
 
@@ -104,9 +112,6 @@ export class GraphView {
   private large = false;
   private readonly offThreadLayout = new OffThreadLayout();
   private viewportDeclutterTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The force layout whose answer is awaited (0 for none); a newer one replaces it. */
-  private workerLayoutTicket = 0;
-  private workerLayouts = 0;
   /** Whether cytoscape draws with WebGL (chosen once, when the view is made). */
   readonly webgl: boolean;
 
@@ -419,6 +424,7 @@ export class GraphView {
       const target = index.get(data.target);
       if (source !== undefined && target !== undefined) pairs.push(source, target);
     });
+    const edges = Uint32Array.from(pairs);
     const fixed = new Uint8Array(nodes.length);
     let start: Positions;
     if (options.incremental) {
@@ -430,7 +436,7 @@ export class GraphView {
         if (node.locked() || (options.movable && !options.movable.has(node.id()))) fixed[i] = 1;
       });
     } else {
-      start = seedPositions(nodes.length, Uint32Array.from(pairs));
+      start = seedPositions(nodes.length, edges);
       nodes.forEach((node, i) => {
         if (!node.locked()) return;
         const { x, y } = node.position();
@@ -442,11 +448,11 @@ export class GraphView {
       this.fitPositions(start);
     }
     const movable = nodes.length - fixed.reduce((sum, f) => sum + f, 0);
-    const ticket = ++this.workerLayouts;
-    this.workerLayoutTicket = ticket;
     try {
       const positions = await this.offThreadLayout.run(
-        { count: nodes.length, edges: Uint32Array.from(pairs), positions: start.slice(), fixed },
+        // The worker takes these buffers over. `edges` and `start` are not needed here afterwards;
+        // `fixed` is (placeNodes leaves those nodes alone), so the worker gets a copy.
+        { count: nodes.length, edges, positions: start, fixed: fixed.slice() },
         // A fresh layout settles from scratch; added nodes only find their place among the others.
         options.incremental
           ? { ticks: 100, alpha: movable < nodes.length ? 0.6 : 0.3, budgetMs: 3000 }
@@ -463,8 +469,6 @@ export class GraphView {
     } catch (error) {
       if (error instanceof LayoutSuperseded) return;
       console.warn(error);
-    } finally {
-      if (this.workerLayoutTicket === ticket) this.workerLayoutTicket = 0;
     }
     this.declutter();
     this.events.emit('layoutStop', { layout: this.currentLayout });
@@ -523,7 +527,7 @@ export class GraphView {
 
   /** True while a layout is moving nodes. */
   get busy(): boolean {
-    return this.layoutRunning !== undefined || this.workerLayoutTicket !== 0;
+    return this.layoutRunning !== undefined || this.offThreadLayout.running;
   }
 
   get layout(): LayoutName {
@@ -544,11 +548,6 @@ export class GraphView {
     const visible = cy.elements().not('.user-hidden, .filtered');
     const boxes: LabelBox[] = [];
     const obstacles: LabelBox[] = [];
-    const toBox = (
-      bb: cytoscape.BoundingBox12 & cytoscape.BoundingBoxWH,
-      box: Omit<LabelBox, 'x1' | 'y1' | 'x2' | 'y2'>,
-    ): LabelBox | undefined =>
-      bb.w > 0 && bb.h > 0 ? { ...box, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } : undefined;
     visible.nodes().forEach((node) => {
       const id = node.id();
       const body = toBox(node.boundingBox({ includeLabels: false }), {
@@ -602,17 +601,12 @@ export class GraphView {
     });
     const boxes: LabelBox[] = [];
     inView.forEach((node) => {
-      const bb = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-      if (bb.w > 0 && bb.h > 0)
-        boxes.push({
-          id: node.id(),
-          owner: node.id(),
-          priority: node.degree(false) + (node.selected() ? 10000 : 0),
-          x1: bb.x1,
-          y1: bb.y1,
-          x2: bb.x2,
-          y2: bb.y2,
-        });
+      const box = toBox(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), {
+        id: node.id(),
+        owner: node.id(),
+        priority: node.degree(false) + (node.selected() ? 10000 : 0),
+      });
+      if (box) boxes.push(box);
     });
     const hide = labelsToHide(boxes);
     cy.batch(() => {
