@@ -11,9 +11,13 @@ import { ROOT } from './lagebild.ts';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
 
-/** Builds the explorer from the current sources into test-output/client-dist and returns that directory. */
+/**
+ * Builds the explorer from the current sources into test-output/client-dist/<process id> and
+ * returns that directory. One directory per test process: test files run two at a time, and a
+ * build empties its directory first, so a shared one left another file's page without its script.
+ */
 export async function buildClientForTests(): Promise<string> {
-  return buildClient({ outDir: path.join(ROOT, 'test-output', 'client-dist') });
+  return buildClient({ outDir: path.join(ROOT, 'test-output', 'client-dist', String(process.pid)) });
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -66,12 +70,22 @@ export async function waitForCanvas(
       ? (new Function('s', `return ${predicate};`) as (s: CanvasState) => boolean)
       : predicate;
   const deadline = Date.now() + timeoutMs;
+  let failure = 'none';
   for (;;) {
     const state = await page
       .evaluate(() => (window as unknown as { __lagebild?: { state(): CanvasState } }).__lagebild?.state())
-      .catch(() => undefined);
+      .catch((error: unknown) => void (failure = String(error)));
     if (state && !state.busy && holds(state)) return state;
-    if (Date.now() > deadline) throw new Error(`the canvas never reached: ${String(predicate)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the canvas never reached: ${String(predicate)}; last summary ${JSON.stringify(state?.summary)}, busy ${state?.busy}; last evaluate error: ${failure}; status line: ${await page
+          .locator('#result-status')
+          .innerText()
+          .catch(() => '?')}; error box: ${await page
+          .locator('#query-error')
+          .innerText()
+          .catch(() => '?')}`,
+      );
     await page.waitForTimeout(100);
   }
 }
