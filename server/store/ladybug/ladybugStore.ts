@@ -46,7 +46,13 @@ export interface LadybugStoreOptions {
   poolSize?: number;
   /** Engine buffer pool in bytes (0 lets the engine choose). */
   bufferPoolBytes?: number;
+  /** How long a read-only open waits for a checkpoint under way (default 10 s). */
+  checkpointWaitMs?: number;
 }
+
+/** The engine refuses a read-only open while a checkpoint's files lie beside the database. */
+const CHECKPOINT_IN_PROGRESS = /read-only mode while checkpoint is in progress/i;
+const CHECKPOINT_WAIT_MS = 10_000;
 
 /**
  * Engine worker threads one query may use. The engine's scheduler hands out work first come, first
@@ -109,8 +115,30 @@ export class LadybugStore implements GraphStore {
     this.defaultTimeoutMs = options.defaultTimeoutMs;
   }
 
-  /** Opens (and on first use creates) the database at `options.path`. */
+  /**
+   * Opens (and on first use creates) the database at `options.path`. A read-only open that meets a
+   * checkpoint under way (a writer's files beside the database) waits for it and tries again.
+   */
   static async open(options: LadybugStoreOptions): Promise<LadybugStore> {
+    const waitMs = options.checkpointWaitMs ?? CHECKPOINT_WAIT_MS;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await LadybugStore.openOnce(options);
+      } catch (error) {
+        const inCheckpoint = CHECKPOINT_IN_PROGRESS.test(String((error as LagebildError).cause ?? error));
+        if (!inCheckpoint) throw error;
+        if (Date.now() - started >= waitMs)
+          throw unavailable(
+            `Cannot open the database at ${options.path} read-only: a checkpoint is under way there (another process is writing it, or a writer stopped in the middle of one). Wait for the writer to finish; if none is running, start Lagebild once without READ_ONLY to complete the checkpoint, then read-only again.`,
+            error,
+          );
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
+      }
+    }
+  }
+
+  private static async openOnce(options: LadybugStoreOptions): Promise<LadybugStore> {
     let database: Database | undefined;
     try {
       database = new lbug.Database(options.path, options.bufferPoolBytes ?? 0, true, options.readOnly);
@@ -608,10 +636,23 @@ export class LadybugStore implements GraphStore {
     // Wait for writes in flight, so that nothing acknowledged is cut off.
     const release = await this.writeLock.acquire();
     try {
+      // Checkpoint here, while close is awaited, so that nothing of it is left for the engine to
+      // finish later: a read-only open right after (READ_ONLY on a fresh directory) met its files.
+      if (!this.readOnly) await this.checkpoint().catch(() => undefined);
       for (const connection of this.connections) await connection.close().catch(() => undefined);
       await this.database.close();
     } finally {
       release();
+    }
+  }
+
+  /** Writes the WAL into the database file, on a connection of its own (the pool's may be busy). */
+  private async checkpoint(): Promise<void> {
+    const connection = new lbug.Connection(this.database, THREADS_PER_QUERY);
+    try {
+      single(await connection.query('CHECKPOINT')).close();
+    } finally {
+      await connection.close();
     }
   }
 
