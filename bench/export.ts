@@ -77,6 +77,8 @@ class CountingSink extends Writable {
 
 async function runChild(format: string): Promise<void> {
   const store = await LadybugStore.open({ path: dbPath, readOnly: true, defaultTimeoutMs: 3_600_000 });
+  // A server builds its search index once at start; here it would compete with the export.
+  await store.searchIndex.whenIdle();
   const started = performance.now();
   let bytes: number;
   let counts = { nodes: 0, edges: 0 };

@@ -2,11 +2,13 @@
 // between them (of some types, all when none are named), read table by table with the properties
 // as plain columns. Reading columns instead of node and relationship objects is several times
 // faster in the embedded engine (docs/export.md), and each element is met once, so nodes and edges
-// go straight to the writer without the de-duplication and spool a query's result needs.
+// go straight to the writer without the de-duplication and spool a query's result needs. The
+// embedded engine reads whole slices of columns at once (labelColumns.ts); Neo4j a row per element.
 
 import { invalidRequest } from '../errors.ts';
 import type { GraphSchema, GraphStore, Value } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
+import { exportLabelsByColumns } from './labelColumns.ts';
 import { Tracker, type SourceContext } from './sources.ts';
 
 export interface LabelScope {
@@ -55,14 +57,17 @@ function propertiesOf(row: Value[], keys: string[], first: number): Record<strin
 export async function exportLabels(
   store: GraphStore,
   scope: LabelScope,
-  context: SourceContext & { timeoutMs?: number },
+  context: SourceContext & { timeoutMs?: number; elementsPerSlice?: number },
 ): Promise<void> {
   const { labels, types, wanted } = resolveLabelScope(await store.schema(), scope);
   // Both engines name elements by these ids; elementId() is a macro only in the article schema.
   const idOf = store.backend === 'neo4j' ? 'elementId' : 'id';
   const tracker = new Tracker(context);
   try {
-    await streamScope(tracker);
+    if (store.backend === 'ladybug') {
+      await exportLabelsByColumns(store, { labels, types, wanted }, tracker, context);
+      tracker.report(true);
+    } else await streamScope(tracker);
   } finally {
     await tracker.spool.dispose();
   }

@@ -117,6 +117,20 @@ export class Tracker {
     return true;
   }
 
+  /** Writes a node met once by its source (no de-duplication) and counts it. */
+  async writeNodeOnce(node: ExportNode): Promise<void> {
+    await this.context.writer.node(node);
+    this.progress.nodes++;
+    this.report();
+  }
+
+  /** Writes an edge whose endpoints the source has resolved to keys itself, and counts it. */
+  async writeResolvedEdge(edge: ExportEdge): Promise<void> {
+    await this.context.writer.edge(edge);
+    this.progress.edges++;
+    this.report();
+  }
+
   report(force = false): void {
     const now = Date.now();
     if (!force && now - this.lastReport < 100) return;

@@ -10,12 +10,48 @@ import type { ExportEdge, ExportFormat, ExportHeader, ExportNode, GraphWriter } 
 import type { Value } from '../../store/types.ts';
 import { caption } from './gexf.ts';
 
-/** Dates become their ISO text; everything else stays as it is. */
-function plainProperties(properties: Record<string, Value>): Record<string, Value> {
-  const out: Record<string, Value> = {};
-  for (const [key, value] of Object.entries(properties)) {
-    const tagged = value !== null && typeof value === 'object' && !Array.isArray(value) && '$type' in value;
-    out[key] = tagged ? scalarText(value) : value;
+/** Names the structural fields take; a property of the same name gives way to them. */
+const NODE_FIELDS = new Set(['id', 'name', 'labels']);
+const EDGE_FIELDS = new Set(['id', 'source', 'target', 'interaction', 'label']);
+
+/** JSON text of each member name, kept: the same few names come back on every element. */
+const memberNames = new Map<string, string>();
+const memberName = (key: string) => {
+  let text = memberNames.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (memberNames.size < 10_000) memberNames.set(key, text);
+  }
+  return text;
+};
+
+/**
+ * The properties as JSON members ("key":value,...), each followed by a comma; dates become their
+ * ISO text, nulls are left out. Written by hand: one JSON.stringify per element and the object
+ * spread before it cost about three times as much (docs/export.md).
+ */
+function propertyMembers(properties: Record<string, Value>, structural: Set<string>): string {
+  let out = '';
+  for (const key in properties) {
+    const value = properties[key];
+    if (value === null || value === undefined || structural.has(key)) continue;
+    let text: string;
+    switch (typeof value) {
+      case 'string':
+        text = JSON.stringify(value);
+        break;
+      case 'number':
+        text = Number.isFinite(value) ? String(value) : 'null';
+        break;
+      case 'boolean':
+      case 'bigint':
+        text = String(value);
+        break;
+      default:
+        text =
+          !Array.isArray(value) && '$type' in value ? JSON.stringify(scalarText(value)) : jsonText(value);
+    }
+    out += `${memberName(key)}:${text},`;
   }
   return out;
 }
@@ -39,35 +75,18 @@ class CytoscapeJsonWriter implements GraphWriter {
   }
 
   async node(node: ExportNode): Promise<void> {
-    const element: Record<string, unknown> = {
-      data: {
-        ...plainProperties(node.properties),
-        id: node.key,
-        name: caption(node),
-        labels: node.labels.join(':'),
-      },
-      group: 'nodes',
-    };
-    if (node.position) element.position = node.position;
-    if (node.style) element.style = node.style;
-    await this.text.write(`${this.nodeCount++ ? ',\n' : ''}${jsonText(element)}`);
+    let element = `{"data":{${propertyMembers(node.properties, NODE_FIELDS)}"id":${JSON.stringify(node.key)},"name":${JSON.stringify(caption(node))},"labels":${JSON.stringify(node.labels.join(':'))}},"group":"nodes"`;
+    if (node.position) element += `,"position":${jsonText(node.position)}`;
+    if (node.style) element += `,"style":${jsonText(node.style)}`;
+    await this.text.write(`${this.nodeCount++ ? ',\n' : ''}${element}}`);
   }
 
   async edge(edge: ExportEdge): Promise<void> {
     if (!this.inEdges) await this.openEdges();
-    const element: Record<string, unknown> = {
-      data: {
-        ...plainProperties(edge.properties),
-        id: `edge-${this.edgeCount}`,
-        source: edge.source,
-        target: edge.target,
-        interaction: edge.type,
-        label: edge.type,
-      },
-      group: 'edges',
-    };
-    if (edge.style) element.style = edge.style;
-    await this.text.write(`${this.edgeCount++ ? ',\n' : ''}${jsonText(element)}`);
+    const type = JSON.stringify(edge.type);
+    let element = `{"data":{${propertyMembers(edge.properties, EDGE_FIELDS)}"id":"edge-${this.edgeCount}","source":${JSON.stringify(edge.source)},"target":${JSON.stringify(edge.target)},"interaction":${type},"label":${type}},"group":"edges"`;
+    if (edge.style) element += `,"style":${jsonText(edge.style)}`;
+    await this.text.write(`${this.edgeCount++ ? ',\n' : ''}${element}}`);
   }
 
   private async openEdges(): Promise<void> {
