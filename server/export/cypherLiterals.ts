@@ -15,9 +15,13 @@ const STRING_ESCAPES: Record<string, string> = {
   '\t': '\\t',
 };
 
+const NEEDS_ESCAPE = /[\\'\n\r\t\u0000-\u001F\u2028\u2029]/;
+const ESCAPED = new RegExp(NEEDS_ESCAPE.source, 'g');
+
 /** A string literal on one line: quotes, backslashes and control characters are escaped. */
 export function cypherString(text: string): string {
-  return `'${text.replace(/[\\'\n\r\t\u0000-\u001F\u2028\u2029]/g, (c) => STRING_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+  if (!NEEDS_ESCAPE.test(text)) return `'${text}'`;
+  return `'${text.replace(ESCAPED, (c) => STRING_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }
 
 /** Column types the DDL can declare; anything else is stored as STRING (its JSON text). */

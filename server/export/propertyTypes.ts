@@ -31,9 +31,15 @@ const KIND_BY_TYPE: Record<string, ValueKind> = {
 
 /** What kind of value an engine type holds; lists end in "[]". */
 export function kindOf(type: string): ValueKind {
-  if (type.endsWith('[]')) return 'list';
-  return KIND_BY_TYPE[type.toUpperCase()] ?? 'other';
+  let kind = kinds.get(type);
+  if (kind === undefined) {
+    kind = type.endsWith('[]') ? 'list' : (KIND_BY_TYPE[type.toUpperCase()] ?? 'other');
+    if (kinds.size < 1000) kinds.set(type, kind);
+  }
+  return kind;
 }
+/** Kinds by type name as asked: exporters ask for the same few on every value. */
+const kinds = new Map<string, ValueKind>();
 
 /** The engine type of a value, for elements that arrive without a schema; undefined for null. */
 export function inferType(value: Value): string | undefined {

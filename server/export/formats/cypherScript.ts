@@ -38,6 +38,13 @@ interface Batch {
   rows: string[];
 }
 
+/** What elements with the same properties set share: their batch and how their row is written. */
+interface Shape {
+  batch: Batch;
+  /** The row's property fields (", p0: ..., p1: ..."). */
+  fields(properties: Record<string, Value>): string;
+}
+
 type Emit = (text: string) => Promise<void> | undefined;
 
 /** Turns nodes and edges into script lines; shared by the export writer and the importer. */
@@ -47,6 +54,8 @@ export class CypherScriptBuilder {
   private readonly declaredConnections = new Map<string, Set<string>>();
   private readonly seenLabels = new Set<string>();
   private readonly batches = new Map<string, Batch>();
+  /** Shapes by signature (see shapeSignature): most elements of a table share one. */
+  private readonly shapes = new Map<string, Shape>();
   private readonly declaredColumns = new Map<string, Set<string>>();
   private buffered = 0;
   private inEdges = false;
@@ -68,12 +77,22 @@ export class CypherScriptBuilder {
   async node(node: ExportNode): Promise<void> {
     const label = node.labels[0] ?? 'Node';
     this.seenLabels.add(label);
-    const types = this.typesFor(this.schema.nodes.get(label), node.properties);
-    const keys = Object.keys(node.properties)
-      .filter((key) => key !== 'uid' && node.properties[key] !== null && node.properties[key] !== undefined)
-      .sort();
-    const filled = keys.filter((key) => !isEmptyList(node.properties[key]!));
-    const empty = keys.filter((key) => isEmptyList(node.properties[key]!));
+    const known = this.schema.nodes.get(label);
+    const signature = `n\u0000${label}\u0000${shapeSignature(known, node.properties)}`;
+    const shape =
+      this.shapes.get(signature) ?? (await this.nodeShape(signature, label, known, node.properties));
+    await this.add(shape.batch, `{k: ${cypherString(node.key)}${shape.fields(node.properties)}}`);
+  }
+
+  /** The batch, property order and types for nodes of this label with these properties set. */
+  private async nodeShape(
+    signature: string,
+    label: string,
+    known: Map<string, string> | undefined,
+    properties: Record<string, Value>,
+  ): Promise<Shape> {
+    const types = this.typesFor(known, properties);
+    const { filled, empty } = filledAndEmpty(properties, 'uid');
     const group = `n\u0000${label}\u0000${filled.join('\u0000')}\u0001${empty.join('\u0000')}`;
     let batch = this.batches.get(group);
     if (!batch) {
@@ -88,11 +107,7 @@ export class CypherScriptBuilder {
       };
       this.batches.set(group, batch);
     }
-    const fields = [
-      `k: ${cypherString(node.key)}`,
-      ...filled.map((key, i) => `p${i}: ${cypherLiteral(node.properties[key]!, types.get(key)!)}`),
-    ];
-    await this.add(batch, `{${fields.join(', ')}}`);
+    return this.remember(signature, batch, filled, types);
   }
 
   async edge(edge: ExportEdge): Promise<void> {
@@ -100,13 +115,23 @@ export class CypherScriptBuilder {
       this.inEdges = true;
       await this.flushAll();
     }
-    const info = this.schema.edges.get(edge.type);
-    const types = this.typesFor(info?.properties, edge.properties);
-    const keys = Object.keys(edge.properties)
-      .filter((key) => edge.properties[key] !== null && edge.properties[key] !== undefined)
-      .sort();
-    const filled = keys.filter((key) => !isEmptyList(edge.properties[key]!));
-    const empty = keys.filter((key) => isEmptyList(edge.properties[key]!));
+    const known = this.schema.edges.get(edge.type)?.properties;
+    const signature = `e\u0000${edge.type}\u0000${edge.sourceLabel}\u0000${edge.targetLabel}\u0000${shapeSignature(known, edge.properties)}`;
+    const shape = this.shapes.get(signature) ?? (await this.edgeShape(signature, edge, known));
+    await this.add(
+      shape.batch,
+      `{s: ${cypherString(edge.source)}, t: ${cypherString(edge.target)}${shape.fields(edge.properties)}}`,
+    );
+  }
+
+  /** The batch, property order and types for edges of this type, endpoints and properties set. */
+  private async edgeShape(
+    signature: string,
+    edge: ExportEdge,
+    known: Map<string, string> | undefined,
+  ): Promise<Shape> {
+    const types = this.typesFor(known, edge.properties);
+    const { filled, empty } = filledAndEmpty(edge.properties);
     const group = `e\u0000${edge.type}\u0000${edge.sourceLabel}\u0000${edge.targetLabel}\u0000${filled.join('\u0000')}\u0001${empty.join('\u0000')}`;
     let batch = this.batches.get(group);
     if (!batch) {
@@ -121,12 +146,22 @@ export class CypherScriptBuilder {
       };
       this.batches.set(group, batch);
     }
-    const fields = [
-      `s: ${cypherString(edge.source)}`,
-      `t: ${cypherString(edge.target)}`,
-      ...filled.map((key, i) => `p${i}: ${cypherLiteral(edge.properties[key]!, types.get(key)!)}`),
-    ];
-    await this.add(batch, `{${fields.join(', ')}}`);
+    return this.remember(signature, batch, filled, types);
+  }
+
+  private remember(signature: string, batch: Batch, filled: string[], types: Map<string, string>): Shape {
+    const columnTypes = filled.map((key) => types.get(key)!);
+    const shape: Shape = {
+      batch,
+      fields: (properties) => {
+        let out = '';
+        for (let i = 0; i < filled.length; i++)
+          out += `, p${i}: ${cypherLiteral(properties[filled[i]!]!, columnTypes[i]!)}`;
+        return out;
+      },
+    };
+    this.shapes.set(signature, shape);
+    return shape;
   }
 
   async end(): Promise<void> {
@@ -232,6 +267,31 @@ export class CypherScriptBuilder {
 }
 
 const isEmptyList = (value: Value) => Array.isArray(value) && value.length === 0;
+
+/**
+ * What decides an element's batch and column types: which properties are set, which of them are
+ * empty lists, and the inferred type of those the schema does not know.
+ */
+function shapeSignature(known: Map<string, string> | undefined, properties: Record<string, Value>): string {
+  let signature = '';
+  for (const key in properties) {
+    const value = properties[key];
+    if (value === null || value === undefined) continue;
+    signature += `${key}${isEmptyList(value) ? '\u0001' : '\u0000'}${known?.has(key) ? '' : (inferType(value) ?? '')}\u0002`;
+  }
+  return signature;
+}
+
+/** The set properties in a fixed order, apart from `skip`: those with values and the empty lists. */
+function filledAndEmpty(properties: Record<string, Value>, skip?: string) {
+  const keys = Object.keys(properties)
+    .filter((key) => key !== skip && properties[key] !== null && properties[key] !== undefined)
+    .sort();
+  return {
+    filled: keys.filter((key) => !isEmptyList(properties[key]!)),
+    empty: keys.filter((key) => isEmptyList(properties[key]!)),
+  };
+}
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
 
 class CypherScriptWriter implements GraphWriter {
