@@ -24,6 +24,8 @@ export const configSchema = z.object({
   READ_ONLY: boolean.default(false),
   QUERY_TIMEOUT_MS: integer(1, 3_600_000).default(30_000),
   MAX_ROWS: integer(1, 10_000_000).default(10_000),
+  /** The embedded engine's page cache in MiB; unset, the engine takes up to 80 % of the memory. */
+  CACHE_MB: integer(64, 4_194_304).optional(),
   /** Set to serve an existing Neo4j instead of the embedded database. */
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().default('neo4j'),

@@ -22,7 +22,7 @@ export const embeddedDatabasePath = (config: Pick<Config, 'DATA_DIR'>) =>
   path.resolve(config.DATA_DIR, 'lagebild.lbug');
 
 export async function openEmbeddedStore(
-  config: Pick<Config, 'DATA_DIR' | 'READ_ONLY' | 'QUERY_TIMEOUT_MS'>,
+  config: Pick<Config, 'DATA_DIR' | 'READ_ONLY' | 'QUERY_TIMEOUT_MS'> & Partial<Pick<Config, 'CACHE_MB'>>,
   cypherDir: string,
 ): Promise<OpenedStore> {
   await mkdir(config.DATA_DIR, { recursive: true }).catch((error: unknown) => {
@@ -30,7 +30,12 @@ export async function openEmbeddedStore(
   });
   const dbPath = embeddedDatabasePath(config);
   const open = (readOnly: boolean) =>
-    LadybugStore.open({ path: dbPath, readOnly, defaultTimeoutMs: config.QUERY_TIMEOUT_MS });
+    LadybugStore.open({
+      path: dbPath,
+      readOnly,
+      defaultTimeoutMs: config.QUERY_TIMEOUT_MS,
+      ...(config.CACHE_MB ? { bufferPoolBytes: config.CACHE_MB * 2 ** 20 } : {}),
+    });
   if (!config.READ_ONLY) {
     const store = await open(false);
     return { store, seeded: await seedIfEmpty(store, cypherDir) };

@@ -14,6 +14,11 @@ export function translateEngineError(error: unknown, context: { timeoutMs: numbe
       `Writes are refused here and nothing was changed. The engine said: ${firstLine(message)}`,
     );
   }
+  if (/buffer pool is full/i.test(message))
+    return unavailable(
+      'The query needs more memory than the engine may use (its page cache is full), so it was stopped and nothing was changed. Narrow it (a LIMIT, fewer or smaller columns, no ORDER BY over everything), or start Lagebild with a larger CACHE_MB.',
+      error,
+    );
   if (UNAVAILABLE_PATTERNS.some((p) => p.test(message))) {
     return unavailable(`The database cannot be used: ${firstLine(message)}`, error);
   }
