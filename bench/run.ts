@@ -123,6 +123,13 @@ function table(cases: CaseResult[], load: LoadResult): string {
       `| ${c.name} | ${fmt(c.lagebild.p50, c.unit)} | ${p99} | ${c.reference.name} | ${fmt(c.reference.p50, c.unit)} | ${c.ratio.toFixed(2)} |`,
     );
   }
+  for (const c of cases) {
+    const first = (c.extra as { firstExpansionMs?: number[] } | undefined)?.firstExpansionMs;
+    if (first?.length)
+      lines.push(
+        `\n${c.name}: first expansion of each node (a big node's counts are then kept until a write): ${first.map((ms) => `${ms} ms`).join(', ')}.`,
+      );
+  }
   lines.push('');
   lines.push(
     `Concurrent load: ${load.clients} clients for ${load.seconds} s: ${load.requestsPerSecond} requests/s, p50 ${load.all.p50} ms, p99 ${load.all.p99} ms, errors ${load.errors} (${load.requests} requests).`,

@@ -26,6 +26,7 @@ import { collectResult, readAll } from '../cursor.ts';
 import { Pool } from './connectionPool.ts';
 import { translateEngineError } from './engineErrors.ts';
 import { recoverExactIntegers } from './exactIntegers.ts';
+import { NeighbourCountCache } from './neighbourCounts.ts';
 import { neighborhoodOf } from './neighbors.ts';
 import { countElements, readCatalog, type ReadRows } from './schema.ts';
 import { searchNodes } from './search.ts';
@@ -101,6 +102,8 @@ export class LadybugStore implements GraphStore {
   private nodeKeys = new Set<string>();
   private readonly tableNames = new TableNames((cypher) => this.read(cypher));
   /** Names in memory for search-as-you-type; rebuilt in the background after writes. */
+  /** Neighbour counts of big nodes expanded lately (paging through a hub counts it once). */
+  readonly neighbourCounts = new NeighbourCountCache();
   readonly searchIndex = new SearchIndex({
     withConnection: (work) => this.withConnection(work),
     nodesById: (ids) => this.nodesById(ids),
@@ -349,6 +352,7 @@ export class LadybugStore implements GraphStore {
   /** Forgets what was derived from the data (schema counts, the search index). */
   dataChanged(): void {
     this.schemaCache = undefined;
+    this.neighbourCounts.clear();
     // The next search rebuilds the index (or answers from the old one while a big one is rebuilt).
     this.searchIndex.markStale();
   }

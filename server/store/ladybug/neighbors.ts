@@ -13,6 +13,7 @@ import type {
   NodeValue,
   Value,
 } from '../types.ts';
+import type { NeighbourCountCache } from './neighbourCounts.ts';
 import { quoteName } from './schema.ts';
 import { stripTag } from './values.ts';
 
@@ -24,6 +25,8 @@ interface Reader {
   uidOf(table: number, offset: number): string | undefined;
   /** A uid that may be stale (writes since the index was built): checked before use. */
   uidHint(table: number, offset: number): string | undefined;
+  /** Counts of big nodes expanded lately, forgotten at the next write. */
+  readonly neighbourCounts?: NeighbourCountCache;
 }
 
 /**
@@ -62,15 +65,21 @@ export async function neighborhoodOf(
   const uid = await trustedUid(store, match, raw);
   const self = uid === undefined ? 'offset(id(n)) = $self' : 'n.uid = $self';
   const selfParam = { self: uid ?? raw.offset };
+  const token = store.neighbourCounts?.begin() ?? 0;
+  const cached = store.neighbourCounts?.get(id);
   const [found, outCounts, inCounts] = await Promise.all([
     store.read(`${match} WHERE ${self} RETURN n`, selfParam),
-    store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
-    store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
+    cached
+      ? []
+      : store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
+    cached
+      ? []
+      : store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
   ]);
   if (!found[0]) throw missing();
   const node = stripTag(found[0][0] as NodeValue);
 
-  const counts: NeighborCount[] = [
+  const counts: NeighborCount[] = cached ?? [
     ...outCounts.map(([type, count]) => ({
       type: String(type),
       direction: 'out' as const,
@@ -82,9 +91,12 @@ export async function neighborhoodOf(
       count: Number(count),
     })),
   ];
-  counts.sort(
-    (a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
-  );
+  if (!cached) {
+    counts.sort(
+      (a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
+    );
+    store.neighbourCounts?.remember(id, counts, token);
+  }
 
   const types = options.types?.length ? options.types : undefined;
   const groups = counts.filter((c) => !types || types.includes(c.type));
