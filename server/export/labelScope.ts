@@ -64,10 +64,10 @@ export async function exportLabels(
   const idOf = store.backend === 'neo4j' ? 'elementId' : 'id';
   const tracker = new Tracker(context);
   try {
-    if (store.backend === 'ladybug') {
+    if (store.backend === 'ladybug')
       await exportLabelsByColumns(store, { labels, types, wanted }, tracker, context);
-      tracker.report(true);
-    } else await streamScope(tracker);
+    else await streamScope(tracker);
+    tracker.report(true);
   } finally {
     await tracker.spool.dispose();
   }
@@ -133,6 +133,5 @@ export async function exportLabels(
         );
       }
     }
-    tracker.report(true);
   }
 }

@@ -29,6 +29,9 @@ const KIND_BY_TYPE: Record<string, ValueKind> = {
   TIMESTAMP: 'datetime',
 };
 
+/** Kinds by type name as asked: exporters ask for the same few on every value. */
+const kinds = new Map<string, ValueKind>();
+
 /** What kind of value an engine type holds; lists end in "[]". */
 export function kindOf(type: string): ValueKind {
   let kind = kinds.get(type);
@@ -38,8 +41,6 @@ export function kindOf(type: string): ValueKind {
   }
   return kind;
 }
-/** Kinds by type name as asked: exporters ask for the same few on every value. */
-const kinds = new Map<string, ValueKind>();
 
 /** The engine type of a value, for elements that arrive without a schema; undefined for null. */
 export function inferType(value: Value): string | undefined {

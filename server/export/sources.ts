@@ -66,9 +66,7 @@ export class Tracker {
   async node(node: GraphNode): Promise<boolean> {
     if (this.nodes.has(node.id)) return false;
     this.nodes.set(node.id, { key: nodeKey(node), label: node.labels[0] ?? 'Node' });
-    await this.context.writer.node(toExportNode(node));
-    this.progress.nodes++;
-    this.report();
+    await this.writeNodeOnce(toExportNode(node));
     return true;
   }
 
@@ -103,7 +101,7 @@ export class Tracker {
     const source = this.nodes.get(edge.source);
     const target = this.nodes.get(edge.target);
     if (!source || !target) return false;
-    await this.context.writer.edge({
+    await this.writeResolvedEdge({
       key: edge.id,
       type: edge.type,
       source: source.key,
@@ -112,8 +110,6 @@ export class Tracker {
       targetLabel: target.label,
       properties: edge.properties,
     });
-    this.progress.edges++;
-    this.report();
     return true;
   }
 

@@ -33,6 +33,7 @@ describe('a read-only open during a checkpoint', () => {
     const { path, shadow } = await articleDatabase();
     await writeFile(shadow, '');
     setTimeout(() => void unlink(shadow), 400);
+    const started = Date.now();
     const store = await LadybugStore.open({
       path,
       readOnly: true,
@@ -40,6 +41,7 @@ describe('a read-only open during a checkpoint', () => {
       checkpointWaitMs: 10_000,
     });
     try {
+      expect(Date.now() - started).toBeGreaterThanOrEqual(350); // it waited for the checkpoint
       expect(store.readOnly).toBe(true);
       expect(Number(await countries(store))).toBeGreaterThan(0);
     } finally {
@@ -49,6 +51,9 @@ describe('a read-only open during a checkpoint', () => {
 
   it('says what to do when the checkpoint never ends, and leaves the data as it was', async () => {
     const { path, shadow } = await articleDatabase();
+    const original = await LadybugStore.open({ path, readOnly: true, defaultTimeoutMs: 30_000 });
+    const before = await countries(original);
+    await original.close();
     await writeFile(shadow, '');
     const error = await LadybugStore.open({
       path,
@@ -64,7 +69,7 @@ describe('a read-only open during a checkpoint', () => {
     expect(error?.message).toMatch(/without READ_ONLY/);
     // The advice works: a writable open completes it, and the graph is whole.
     const writable = await LadybugStore.open({ path, readOnly: false, defaultTimeoutMs: 30_000 });
-    const before = await countries(writable);
+    expect(await countries(writable)).toEqual(before);
     await writable.close();
     const readOnly = await LadybugStore.open({
       path,

@@ -3,10 +3,12 @@
 // must be the engine's, never the kept ones.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LadybugStore } from '../../server/store/ladybug/ladybugStore.ts';
 import { getJson, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
 let lb: RunningLagebild;
 let hubId: string;
+const kept = () => (lb.store as LadybugStore).neighbourCounts;
 beforeAll(async () => {
   lb = await startLagebild();
   await lb.store.runScript([
@@ -31,6 +33,8 @@ describe('neighbour counts of a big node', () => {
   it('stay right across expansions, pages, writes, transactions and deletions', async () => {
     const first = await supportsIn();
     expect(first).toBeGreaterThanOrEqual(1200);
+    // Kept: the second expansion is answered from the kept counts.
+    expect(kept().get(hubId)).toBeDefined();
     expect(await supportsIn()).toBe(first);
     const page = await getJson(`${lb.url}/api/nodes/${hubId}/neighbors?limit=10&offset=500`);
     expect(page.body.nodes).toHaveLength(10);
@@ -46,5 +50,26 @@ describe('neighbour counts of a big node', () => {
     ).close();
     await transaction.commit();
     expect(await supportsIn()).toBe(first - 1);
+
+    // A script (what /api/import runs) writes too.
+    const script = await fetch(`${lb.url}/api/import?format=cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: "MATCH (c:Country {uid: 'iran'}) CREATE (:Country {uid: 'fan-imported'})-[:SUPPORTS]->(c);\n",
+    });
+    expect(script.status, await script.clone().text()).toBe(200);
+    expect(await supportsIn()).toBe(first);
+  });
+
+  it('keeps none that were read while a write happened', async () => {
+    const cache = kept();
+    const token = cache.begin();
+    cache.clear(); // a write lands between reading the counts and keeping them
+    cache.remember('stale', [{ type: 'SUPPORTS', direction: 'in', count: 5000 }], token);
+    expect(cache.get('stale')).toBeUndefined();
+    cache.remember('fresh', [{ type: 'SUPPORTS', direction: 'in', count: 5000 }], cache.begin());
+    expect(cache.get('fresh')).toBeDefined();
+    cache.remember('small', [{ type: 'SUPPORTS', direction: 'in', count: 3 }], cache.begin());
+    expect(cache.get('small')).toBeUndefined();
   });
 });

@@ -23,8 +23,8 @@ export const LARGE_GRAPH_CAPTION_MIN_PX = 9;
  * Levels of detail for a big canvas: straight edges without arrows or captions (cheap to draw),
  * node captions only once zoomed in far enough to read them; the selection and the hovered element
  * keep theirs. A stylesheet of its own, not overrides on the detailed one: cytoscape applies every
- * property of every matching rule to every element, and at 10,000 elements that was a third of the
- * time to the first frame.
+ * property of every matching rule to every element (style was about a third of the first frame of
+ * 10,000 elements in a CPU profile; the gain measured is within the run-to-run spread, 2.1-3.0 s).
  */
 function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
   const { theme } = settings;
@@ -33,6 +33,7 @@ function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
     'font-family': 'system-ui, sans-serif',
     'font-size': settings.edgeFontSize,
     color: theme.text,
+    'text-rotation': 'autorotate',
     'text-outline-color': theme.background,
     'text-outline-width': 2,
     'min-zoomed-font-size': 0,
@@ -52,6 +53,8 @@ function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 3,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
         'text-outline-color': theme.textOutline,
         'text-outline-width': 2,
         'min-zoomed-font-size': LARGE_GRAPH_CAPTION_MIN_PX,
@@ -70,7 +73,14 @@ function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
     { selector: 'edge.quiet', style: { 'line-color': theme.quietEdge, opacity: 0.4 } },
     { selector: '.label-hidden', style: { 'text-opacity': 0 } },
     { selector: '.user-hidden, .filtered', style: { display: 'none' } },
-    { selector: 'node.has-more, node.pinned', style: { 'border-width': 3, 'border-color': theme.text } },
+    {
+      selector: 'node.has-more',
+      style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.text },
+    },
+    {
+      selector: 'node.pinned',
+      style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.text },
+    },
     {
       selector: 'node:selected',
       style: {

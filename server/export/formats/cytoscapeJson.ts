@@ -28,7 +28,7 @@ const memberName = (key: string) => {
 /**
  * The properties as JSON members ("key":value,...), each followed by a comma; dates become their
  * ISO text, nulls are left out. Written by hand: one JSON.stringify per element and the object
- * spread before it cost about three times as much (docs/export.md).
+ * spread before it took 1.9 s of 7.3 s for 300,000 relationships (a CPU profile, docs/export.md).
  */
 function propertyMembers(properties: Record<string, Value>, structural: Set<string>): string {
   let out = '';

@@ -14,9 +14,11 @@ export function translateEngineError(error: unknown, context: { timeoutMs: numbe
       `Writes are refused here and nothing was changed. The engine said: ${firstLine(message)}`,
     );
   }
+  // A 400, not a 503: the database is fine, this query is too big for it (clients treat 503 as
+  // "the database is gone" and drivers retry it).
   if (/buffer pool is full/i.test(message))
-    return unavailable(
-      'The query needs more memory than the engine may use (its page cache is full), so it was stopped and nothing was changed. Narrow it (a LIMIT, fewer or smaller columns, no ORDER BY over everything), or start Lagebild with a larger CACHE_MB.',
+    return invalidQuery(
+      'The query needs more memory than the engine may use (its page cache is full), so it was stopped; nothing it would have written was kept. Narrow it (a LIMIT, fewer or smaller columns, no ORDER BY over everything), or start Lagebild with a larger CACHE_MB.',
       error,
     );
   if (UNAVAILABLE_PATTERNS.some((p) => p.test(message))) {

@@ -7,7 +7,8 @@ import { parseId } from './values.ts';
 import { quoteName } from './schema.ts';
 import { rewriteFinalReturn } from '../../cypher/rewriteReturn.ts';
 
-const INTEGER_TYPES = new Set(['INT64', 'UINT64', 'SERIAL', 'INT128']);
+/** Engine types whose values beyond 2^53 the binding rounds. */
+export const INTEGER_TYPES = new Set(['INT64', 'UINT64', 'SERIAL', 'INT128']);
 
 interface Context {
   store: { read(cypher: string, params?: Record<string, Value>): Promise<Value[][]> };
@@ -19,7 +20,7 @@ interface Context {
   first: number;
 }
 
-const isUnsafe = (value: Value) =>
+export const isUnsafe = (value: Value) =>
   typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
 
 /** True when a property holds an integer beyond 2^53 (a loop, since this runs for every entity read). */

@@ -54,6 +54,7 @@ export interface LadybugStoreOptions {
 /** The engine refuses a read-only open while a checkpoint's files lie beside the database. */
 const CHECKPOINT_IN_PROGRESS = /read-only mode while checkpoint is in progress/i;
 const CHECKPOINT_WAIT_MS = 10_000;
+const CLOSE_CHECKPOINT_TIMEOUT_MS = 5_000;
 
 /**
  * Engine worker threads one query may use. The engine's scheduler hands out work first come, first
@@ -101,9 +102,9 @@ export class LadybugStore implements GraphStore {
   private propertyTypeCache = new Map<string, Map<string, string>>();
   private nodeKeys = new Set<string>();
   private readonly tableNames = new TableNames((cypher) => this.read(cypher));
-  /** Names in memory for search-as-you-type; rebuilt in the background after writes. */
   /** Neighbour counts of big nodes expanded lately (paging through a hub counts it once). */
   readonly neighbourCounts = new NeighbourCountCache();
+  /** Names in memory for search-as-you-type; rebuilt in the background after writes. */
   readonly searchIndex = new SearchIndex({
     withConnection: (work) => this.withConnection(work),
     nodesById: (ids) => this.nodesById(ids),
@@ -174,6 +175,8 @@ export class LadybugStore implements GraphStore {
   private async refreshPropertyTypes(): Promise<void> {
     this.catalogCache = undefined;
     this.schemaCache = undefined;
+    // Also the end of every script (an import): whatever it wrote, counts may have changed.
+    this.neighbourCounts.clear();
     this.tableNames.invalidate();
     this.searchIndex.markStale();
     this.forgetStatements();
@@ -654,6 +657,8 @@ export class LadybugStore implements GraphStore {
   private async checkpoint(): Promise<void> {
     const connection = new lbug.Connection(this.database, THREADS_PER_QUERY);
     try {
+      // Bounded: a checkpoint waits for reads still running, and shutdown should not wait long.
+      connection.setQueryTimeout(CLOSE_CHECKPOINT_TIMEOUT_MS);
       single(await connection.query('CHECKPOINT')).close();
     } finally {
       await connection.close();

@@ -31,7 +31,9 @@ export class NeighbourCountCache {
   remember(id: string, counts: NeighborCount[], token: number): void {
     if (token !== this.generation) return;
     if (counts.reduce((sum, c) => sum + c.count, 0) < CACHED_FROM_RELATIONSHIPS) return;
-    this.entries.set(id, counts);
+    this.entries.delete(id);
+    // Handed out to every later expansion: frozen, so that no caller can change what the next sees.
+    this.entries.set(id, Object.freeze(counts.map((c) => Object.freeze({ ...c }))) as NeighborCount[]);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
