@@ -28,35 +28,14 @@ export const LARGE_GRAPH_CAPTION_MIN_PX = 9;
  */
 function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
   const { theme } = settings;
-  const edgeCaption = {
-    label: 'data(type)',
-    'font-family': 'system-ui, sans-serif',
-    'font-size': settings.edgeFontSize,
-    color: theme.text,
-    'text-rotation': 'autorotate',
-    'text-outline-color': theme.background,
-    'text-outline-width': 2,
-    'min-zoomed-font-size': 0,
-  };
+  const edgeCaption = { ...edgeCaptionLook(settings), 'min-zoomed-font-size': 0 };
   return [
     {
       selector: 'node',
       style: {
-        'background-color': 'data(color)',
-        shape: 'data(shape)',
+        ...nodeLook(settings),
         width: 18,
         height: 18,
-        label: 'data(display)',
-        'font-family': 'system-ui, sans-serif',
-        'font-size': settings.nodeFontSize,
-        color: theme.text,
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 3,
-        'text-wrap': 'wrap',
-        'text-max-width': '120px',
-        'text-outline-color': theme.textOutline,
-        'text-outline-width': 2,
         'min-zoomed-font-size': LARGE_GRAPH_CAPTION_MIN_PX,
       },
     },
@@ -71,16 +50,7 @@ function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
       },
     },
     { selector: 'edge.quiet', style: { 'line-color': theme.quietEdge, opacity: 0.4 } },
-    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
-    { selector: '.user-hidden, .filtered', style: { display: 'none' } },
-    {
-      selector: 'node.has-more',
-      style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.text },
-    },
-    {
-      selector: 'node.pinned',
-      style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.text },
-    },
+    ...stateRules(settings),
     {
       selector: 'node:selected',
       style: {
@@ -100,27 +70,63 @@ function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
   ];
 }
 
+/** A node's colour, shape and caption, at every level of detail. */
+function nodeLook({ theme, nodeFontSize }: GraphViewSettings): StyleRule['style'] {
+  return {
+    'background-color': 'data(color)',
+    shape: 'data(shape)',
+    label: 'data(display)',
+    'font-family': 'system-ui, sans-serif',
+    'font-size': nodeFontSize,
+    color: theme.text,
+    'text-valign': 'bottom',
+    'text-halign': 'center',
+    'text-margin-y': 3,
+    'text-wrap': 'wrap',
+    'text-max-width': '120px',
+    'text-outline-color': theme.textOutline,
+    'text-outline-width': 2,
+  };
+}
+
+/** A relationship's caption: its type along the line. */
+function edgeCaptionLook({ theme, edgeFontSize }: GraphViewSettings): StyleRule['style'] {
+  return {
+    label: 'data(type)',
+    'font-family': 'system-ui, sans-serif',
+    'font-size': edgeFontSize,
+    color: theme.text,
+    'text-rotation': 'autorotate',
+    'text-outline-color': theme.background,
+    'text-outline-width': 2,
+  };
+}
+
+/** Hidden captions, hidden elements, expandable and pinned nodes: the same at every level of detail. */
+function stateRules({ theme }: GraphViewSettings): StyleRule[] {
+  return [
+    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
+    { selector: '.user-hidden, .filtered', style: { display: 'none' } },
+    {
+      selector: 'node.has-more',
+      style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.text },
+    },
+    {
+      selector: 'node.pinned',
+      style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.text },
+    },
+  ];
+}
+
 function detailedStyle(settings: GraphViewSettings): StyleRule[] {
   const { theme } = settings;
   return [
     {
       selector: 'node',
       style: {
-        'background-color': 'data(color)',
-        shape: 'data(shape)',
+        ...nodeLook(settings),
         width: 26,
         height: 26,
-        label: 'data(display)',
-        'font-family': 'system-ui, sans-serif',
-        'font-size': settings.nodeFontSize,
-        color: theme.text,
-        'text-valign': 'bottom',
-        'text-halign': 'center',
-        'text-margin-y': 3,
-        'text-wrap': 'wrap',
-        'text-max-width': '120px',
-        'text-outline-color': theme.textOutline,
-        'text-outline-width': 2,
         'text-outline-opacity': 0.9,
         'border-width': 1.5,
         'border-color': theme.textOutline,
@@ -137,13 +143,7 @@ function detailedStyle(settings: GraphViewSettings): StyleRule[] {
         width: 1.4,
         'line-color': theme.edge,
         'target-arrow-color': theme.edge,
-        label: 'data(type)',
-        'font-family': 'system-ui, sans-serif',
-        'font-size': settings.edgeFontSize,
-        color: theme.text,
-        'text-rotation': 'autorotate',
-        'text-outline-color': theme.background,
-        'text-outline-width': 2,
+        ...edgeCaptionLook(settings),
         'min-zoomed-font-size': 5,
       },
     },
@@ -158,16 +158,7 @@ function detailedStyle(settings: GraphViewSettings): StyleRule[] {
         width: 0.8,
       },
     },
-    { selector: '.label-hidden', style: { 'text-opacity': 0 } },
-    { selector: '.user-hidden, .filtered', style: { display: 'none' } },
-    {
-      selector: 'node.has-more',
-      style: { 'border-width': 3, 'border-style': 'double', 'border-color': theme.text },
-    },
-    {
-      selector: 'node.pinned',
-      style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': theme.text },
-    },
+    ...stateRules(settings),
     {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': theme.selection, 'text-opacity': 1, 'z-index': 10 },
