@@ -32,13 +32,10 @@ export async function exportLabelsByColumns(
   tracker: Tracker,
   context: ColumnReadContext,
 ): Promise<void> {
-  const options = {
-    readOnly: true,
-    ...(context.signal ? { signal: context.signal } : {}),
-    ...(context.timeoutMs ? { timeoutMs: context.timeoutMs } : {}),
-  };
+  const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
   const perStatement = context.elementsPerSlice ?? ELEMENTS_PER_SLICE;
-  const single = async (cypher: string, params: Record<string, Value> = {}) =>
+  /** Every statement here answers one row (aggregates). */
+  const firstRow: ReadOne = async (cypher, params = {}) =>
     (await store.query(cypher, params, options)).rows[0] ?? [];
 
   const keysByOffset: KeysByOffset = new Map();
@@ -47,9 +44,9 @@ export async function exportLabelsByColumns(
     const keys: string[] = [];
     keysByOffset.set(label.label, keys);
     const element = new ElementColumns('n', `(n:${name})`, label.properties);
-    const table = await element.plan(single);
+    const table = await element.plan(firstRow);
     if (!table) continue;
-    await element.forEachSlice(single, perStatement, context, async (offsets, _ends, properties) => {
+    await element.forEachSlice(firstRow, perStatement, context, async (offsets, _ends, properties) => {
       for (let i = 0; i < offsets.length; i++) {
         const props = properties(i);
         const uid = props.uid;
@@ -65,13 +62,13 @@ export async function exportLabelsByColumns(
       if (!scope.wanted.has(from) || !scope.wanted.has(to)) continue;
       const pattern = `(a:${cypherName(from)})-[r:${cypherName(type.type)}]->(b:${cypherName(to)})`;
       const element = new ElementColumns('r', pattern, type.properties);
-      const table = await element.plan(single);
+      const table = await element.plan(firstRow);
       if (!table) continue;
       const sources = keysByOffset.get(from)!;
       const targets = keysByOffset.get(to)!;
       // Source nodes per slice from the average degree; a hub's relationships come in one slice.
       const perSlice = Math.max(1, Math.floor((perStatement * (element.maxOffset + 1)) / element.count));
-      await element.forEachSlice(single, perSlice, context, async (ids, ends, properties) => {
+      await element.forEachSlice(firstRow, perSlice, context, async (ids, ends, properties) => {
         for (let i = 0; i < ids.length; i++) {
           const source = sources[ends.a[i]!];
           const target = targets[ends.b[i]!];
@@ -130,16 +127,16 @@ class ElementColumns {
   }
 
   /** Counts elements and non-null values; returns the table id, or undefined when it is empty. */
-  async plan(single: ReadOne): Promise<string | undefined> {
+  async plan(firstRow: ReadOne): Promise<string | undefined> {
     const counts = this.keys.map((key) => `, count(${this.property(key)})`).join('');
-    const [count, maxOffset, ...filled] = await single(
+    const [count, maxOffset, ...filled] = await firstRow(
       `MATCH ${this.pattern} RETURN count(${this.variable}), max(offset(id(${this.sliceBy})))${counts}`,
     );
     this.count = Number(count ?? 0);
     if (this.count === 0) return undefined;
     this.maxOffset = Number(maxOffset);
     this.nullable = this.keys.filter((_, k) => Number(filled[k]) < this.count);
-    const [id] = await single(`MATCH ${this.pattern} RETURN id(${this.variable}) LIMIT 1`);
+    const [id] = await firstRow(`MATCH ${this.pattern} RETURN id(${this.variable}) LIMIT 1`);
     return String(id).split(':')[0];
   }
 
@@ -158,7 +155,7 @@ class ElementColumns {
 
   /** Reads the table slice by slice and hands each slice's columns to `handle`. */
   async forEachSlice(
-    single: ReadOne,
+    firstRow: ReadOne,
     perSlice: number,
     context: ColumnReadContext,
     handle: (
@@ -169,7 +166,7 @@ class ElementColumns {
   ): Promise<void> {
     const planned = this.statement(this.nullable);
     const readAhead = (lo: number) => {
-      const row = single(planned, { lo, hi: lo + perSlice });
+      const row = firstRow(planned, { lo, hi: lo + perSlice });
       row.catch(() => undefined); // awaited below; not unhandled if the export stops first
       return row;
     };
@@ -183,9 +180,9 @@ class ElementColumns {
       // such a slice is read again with every property masked.
       const read =
         this.readSlice(row, this.nullable) ??
-        this.readSlice(await single(this.statement(this.keys), params), this.keys);
+        this.readSlice(await firstRow(this.statement(this.keys), params), this.keys);
       if (!read) throw linedUpNot(this.pattern);
-      await this.restoreExactIntegers(single, read.values, params);
+      await this.restoreExactIntegers(firstRow, read.values, params);
       context.signal?.throwIfAborted();
       await handle(read.offsets, read.ends, read.properties);
     }
@@ -195,13 +192,13 @@ class ElementColumns {
    * The binding rounds integers beyond 2^53 (a list of them too, and collect() makes lists): the
    * integer columns of a slice that holds one are read again as text and those values replaced.
    */
-  private async restoreExactIntegers(single: ReadOne, values: Value[][], params: Record<string, Value>) {
+  private async restoreExactIntegers(firstRow: ReadOne, values: Value[][], params: Record<string, Value>) {
     const unsafe = this.keys
       .map((_, k) => k)
       .filter((k) => INTEGER_TYPES.has(this.types[k]!) && values[k]!.some(isUnsafe));
     if (unsafe.length === 0) return;
     const columns = unsafe.map((k) => `collect(to_string(${this.property(this.keys[k]!)}))`);
-    const texts = await single(
+    const texts = await firstRow(
       `MATCH ${this.pattern} ${this.sliceFilter} RETURN ${columns.join(', ')}`,
       params,
     );
