@@ -12,7 +12,19 @@ export interface HttpResponse {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** Sends one request to `baseUrl + path`; a JSON `body` makes it a POST. */
-export function request(baseUrl: string, path: string, body?: unknown): Promise<HttpResponse> {
+export async function request(baseUrl: string, path: string, body?: unknown): Promise<HttpResponse> {
+  try {
+    return await requestOnce(baseUrl, path, body);
+  } catch (error) {
+    // The server closes a keep-alive socket after 5 s idle; a request sent on it at that moment is
+    // reset before the server reads it (seen once as "read ECONNRESET" that stopped a full run
+    // after a pause of several seconds between requests). It was never handled: send it again.
+    if ((error as { reusedSocketReset?: boolean }).reusedSocketReset) return requestOnce(baseUrl, path, body);
+    throw error;
+  }
+}
+
+function requestOnce(baseUrl: string, path: string, body?: unknown): Promise<HttpResponse> {
   const url = new URL(path, baseUrl);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -35,7 +47,13 @@ export function request(baseUrl: string, path: string, body?: unknown): Promise<
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        req.reusedSocket && error.code === 'ECONNRESET'
+          ? Object.assign(error, { reusedSocketReset: true })
+          : error,
+      ),
+    );
     req.end(payload);
   });
 }

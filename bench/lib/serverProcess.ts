@@ -35,13 +35,22 @@ export function startServer(env: Record<string, string>): Promise<RunningServer>
       clearTimeout(timer);
       child.removeAllListeners('exit');
       child.stdout!.off('data', onData);
-      child.stdout!.resume();
-      child.stderr!.resume();
+      // Keep the last of what the server says: if it dies during the run, that says why (a run
+      // once stopped on "read ECONNRESET" with nothing else to go on).
+      child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+      let stopping = false;
+      child.once('exit', (code, signal) => {
+        if (!stopping)
+          console.error(
+            `The server exited during the run (code ${code}, signal ${signal}):\n${output.slice(-2000)}`,
+          );
+      });
       resolve({
         url: match[1]!,
         process: child,
         stop: () =>
           new Promise((done) => {
+            stopping = true;
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
