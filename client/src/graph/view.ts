@@ -95,6 +95,9 @@ function factDegree(node: cytoscape.NodeSingular): number {
   return node.connectedEdges().not('.quiet').length;
 }
 
+/** New nodes added to a big canvas at most, for them to stay where they were placed (see addGraph). */
+const FEW_NEW_NODES = 100;
+
 export class GraphView {
   readonly events = new Emitter<GraphViewEvents>();
   private settings: GraphViewSettings;
@@ -248,11 +251,19 @@ export class GraphView {
       this.applyFilter(this.cy.add(elements));
     });
     this.contentChanged();
-    await this.runLayout(this.currentLayout, {
-      incremental: true,
-      movable: new Set(newNodes.map((element) => String(element.data.id))),
-      fitIfFitted: options.fitIfFitted ?? false,
-    });
+    if (this.large && newNodes.length <= FEW_NEW_NODES && options.anchor && this.currentLayout === 'fcose') {
+      // A few neighbours added to a big canvas stay where they were placed, around their node: a
+      // layout would move only them, and applying its answer costs another redraw of every element
+      // (200-500 ms in software rendering).
+      this.stopLayout();
+      this.declutter();
+      this.events.emit('layoutStop', { layout: this.currentLayout });
+    } else
+      await this.runLayout(this.currentLayout, {
+        incremental: true,
+        movable: new Set(newNodes.map((element) => String(element.data.id))),
+        fitIfFitted: options.fitIfFitted ?? false,
+      });
     return {
       nodeIds: newNodes.map((element) => String(element.data.id)),
       edgeIds: elements
