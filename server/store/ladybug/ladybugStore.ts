@@ -173,12 +173,10 @@ export class LadybugStore implements GraphStore {
   private readonly propertyTypes: PropertyTypes = (label) => this.propertyTypeCache.get(label);
 
   private async refreshPropertyTypes(): Promise<void> {
+    // Also the end of every script (an import): whatever it wrote, the data changed too.
+    this.dataChanged();
     this.catalogCache = undefined;
-    this.schemaCache = undefined;
-    // Also the end of every script (an import): whatever it wrote, counts may have changed.
-    this.neighbourCounts.clear();
     this.tableNames.invalidate();
-    this.searchIndex.markStale();
     this.forgetStatements();
     const schema = await this.schema();
     // A big graph gets its search index right away (built after the schema, so that opening
@@ -352,7 +350,7 @@ export class LadybugStore implements GraphStore {
     return statement;
   }
 
-  /** Forgets what was derived from the data (schema counts, the search index). */
+  /** Forgets what was derived from the data (schema counts, neighbour counts, the search index). */
   dataChanged(): void {
     this.schemaCache = undefined;
     this.neighbourCounts.clear();

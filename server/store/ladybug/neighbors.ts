@@ -48,6 +48,41 @@ async function trustedUid(
 
 const PATTERN = { out: (type: string) => `-[r:${type}]->`, in: (type: string) => `<-[r:${type}]-` };
 
+/**
+ * The node's relationships counted by type and direction (two group-by reads, side by side), the
+ * biggest first; a big node's are kept until the next write (neighbourCounts.ts).
+ */
+async function countNeighbours(
+  store: Reader,
+  id: string,
+  match: string,
+  self: string,
+  selfParam: Record<string, Value>,
+): Promise<NeighborCount[]> {
+  const token = store.neighbourCounts?.begin() ?? 0;
+  const [outCounts, inCounts] = await Promise.all([
+    store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
+    store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
+  ]);
+  const counts: NeighborCount[] = [
+    ...outCounts.map(([type, count]) => ({
+      type: String(type),
+      direction: 'out' as const,
+      count: Number(count),
+    })),
+    ...inCounts.map(([type, count]) => ({
+      type: String(type),
+      direction: 'in' as const,
+      count: Number(count),
+    })),
+  ];
+  counts.sort(
+    (a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
+  );
+  store.neighbourCounts?.remember(id, counts, token);
+  return counts;
+}
+
 export async function neighborhoodOf(
   store: Reader,
   raw: { table: number; offset: number },
@@ -65,38 +100,12 @@ export async function neighborhoodOf(
   const uid = await trustedUid(store, match, raw);
   const self = uid === undefined ? 'offset(id(n)) = $self' : 'n.uid = $self';
   const selfParam = { self: uid ?? raw.offset };
-  const token = store.neighbourCounts?.begin() ?? 0;
-  const cached = store.neighbourCounts?.get(id);
-  const [found, outCounts, inCounts] = await Promise.all([
+  const [found, counts] = await Promise.all([
     store.read(`${match} WHERE ${self} RETURN n`, selfParam),
-    cached
-      ? []
-      : store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
-    cached
-      ? []
-      : store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
+    store.neighbourCounts?.get(id) ?? countNeighbours(store, id, match, self, selfParam),
   ]);
   if (!found[0]) throw missing();
   const node = stripTag(found[0][0] as NodeValue);
-
-  const counts: NeighborCount[] = cached ?? [
-    ...outCounts.map(([type, count]) => ({
-      type: String(type),
-      direction: 'out' as const,
-      count: Number(count),
-    })),
-    ...inCounts.map(([type, count]) => ({
-      type: String(type),
-      direction: 'in' as const,
-      count: Number(count),
-    })),
-  ];
-  if (!cached) {
-    counts.sort(
-      (a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
-    );
-    store.neighbourCounts?.remember(id, counts, token);
-  }
 
   const types = options.types?.length ? options.types : undefined;
   const groups = counts.filter((c) => !types || types.includes(c.type));
