@@ -256,8 +256,7 @@ export class GraphView {
       // layout would move only them, and applying its answer costs another redraw of every element
       // (200-500 ms in software rendering).
       this.stopLayout();
-      this.declutter();
-      this.events.emit('layoutStop', { layout: this.currentLayout });
+      this.layoutDone(this.currentLayout);
     } else
       await this.runLayout(this.currentLayout, {
         incremental: true,
@@ -401,8 +400,7 @@ export class GraphView {
         if (this.layoutRunning === layout) this.layoutRunning = undefined;
         this.limitZoom(elements);
         this.fitted = true;
-        this.declutter();
-        this.events.emit('layoutStop', { layout: name });
+        this.layoutDone(name);
         resolve();
       });
       // Same elements, same picture: the layout's randomness is seeded from the element ids.
@@ -481,8 +479,7 @@ export class GraphView {
       if (error instanceof LayoutSuperseded) return;
       console.warn(error);
     }
-    this.declutter();
-    this.events.emit('layoutStop', { layout: this.currentLayout });
+    this.layoutDone(this.currentLayout);
   }
 
   /**
@@ -543,6 +540,12 @@ export class GraphView {
 
   get layout(): LayoutName {
     return this.currentLayout;
+  }
+
+  /** Every way nodes come to rest ends here: captions decluttered, then the app told. */
+  private layoutDone(layout: LayoutName): void {
+    this.declutter();
+    this.events.emit('layoutStop', { layout });
   }
 
   /** Hides captions that would overlap a caption of a more connected element. */
@@ -1019,8 +1022,7 @@ export class GraphView {
     if (unplaced.length > 0) await this.runLayout(this.currentLayout, { incremental: true });
     else {
       this.fit();
-      this.declutter();
-      this.events.emit('layoutStop', { layout: this.currentLayout });
+      this.layoutDone(this.currentLayout);
     }
   }
 
