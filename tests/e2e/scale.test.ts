@@ -103,6 +103,14 @@ async function waitForSummary(
   }
 }
 
+/** The big query's page after Draw all, once every node is on the canvas. */
+async function openAllDrawn() {
+  const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
+  await waitForSummary(page, (s) => s.nodes === 1000);
+  await page.getByRole('button', { name: 'Draw all' }).click();
+  return { page, summary: await waitForSummary(page, (s) => s.nodes === expected.nodes) };
+}
+
 /** Where the nodes are drawn, in pixels from the canvas's top left corner. */
 function renderedPositions(page: Page, ids: string[]): Promise<{ x: number; y: number }[]> {
   return page.evaluate(
@@ -148,10 +156,7 @@ describe('the explorer on a result over the display cap', () => {
   }, 120_000);
 
   it('draws a large canvas with less detail and lays it out in the Web Worker, spread over the canvas', async () => {
-    const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
-    await waitForSummary(page, (s) => s.nodes === 1000);
-    await page.getByRole('button', { name: 'Draw all' }).click();
-    const summary = await waitForSummary(page, (s) => s.nodes === expected.nodes);
+    const { page, summary } = await openAllDrawn();
     expect(summary.large).toBe(true);
     // No GPU here: the 2D canvas, not software WebGL.
     expect(summary.webgl).toBe(false);
@@ -178,10 +183,7 @@ describe('the explorer on a result over the display cap', () => {
   }, 120_000);
 
   it('expands a node of a large canvas within the budget, placing only the new neighbours', async () => {
-    const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
-    await waitForSummary(page, (s) => s.nodes === 1000);
-    await page.getByRole('button', { name: 'Draw all' }).click();
-    await waitForSummary(page, (s) => s.nodes === expected.nodes);
+    const { page } = await openAllDrawn();
     // The node with the most relationships in the database: a hub (drawn, since the query's
     // first rows are full of hubs; otherwise any drawn node will do).
     const { body } = await postJson(`${lb.url}/api/query`, {

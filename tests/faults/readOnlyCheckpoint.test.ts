@@ -25,6 +25,10 @@ async function articleDatabase() {
   return { path, shadow: `${path}.shadow` };
 }
 
+/** A read-only open that waits `checkpointWaitMs` for a checkpoint under way (the default when absent). */
+const openReadOnly = (path: string, checkpointWaitMs?: number) =>
+  LadybugStore.open({ path, readOnly: true, defaultTimeoutMs: 30_000, checkpointWaitMs });
+
 const countries = async (store: LadybugStore) =>
   (await store.query('MATCH (c:Country) RETURN count(c) AS n')).rows[0]![0];
 
@@ -34,12 +38,7 @@ describe('a read-only open during a checkpoint', () => {
     await writeFile(shadow, '');
     setTimeout(() => void unlink(shadow), 400);
     const started = Date.now();
-    const store = await LadybugStore.open({
-      path,
-      readOnly: true,
-      defaultTimeoutMs: 30_000,
-      checkpointWaitMs: 10_000,
-    });
+    const store = await openReadOnly(path, 10_000);
     try {
       expect(Date.now() - started).toBeGreaterThanOrEqual(350); // it waited for the checkpoint
       expect(store.readOnly).toBe(true);
@@ -51,16 +50,11 @@ describe('a read-only open during a checkpoint', () => {
 
   it('says what to do when the checkpoint never ends, and leaves the data as it was', async () => {
     const { path, shadow } = await articleDatabase();
-    const original = await LadybugStore.open({ path, readOnly: true, defaultTimeoutMs: 30_000 });
+    const original = await openReadOnly(path);
     const before = await countries(original);
     await original.close();
     await writeFile(shadow, '');
-    const error = await LadybugStore.open({
-      path,
-      readOnly: true,
-      defaultTimeoutMs: 30_000,
-      checkpointWaitMs: 300,
-    }).then(
+    const error = await openReadOnly(path, 300).then(
       () => undefined,
       (e: unknown) => e as Error & { code?: string },
     );
@@ -71,12 +65,7 @@ describe('a read-only open during a checkpoint', () => {
     const writable = await LadybugStore.open({ path, readOnly: false, defaultTimeoutMs: 30_000 });
     expect(await countries(writable)).toEqual(before);
     await writable.close();
-    const readOnly = await LadybugStore.open({
-      path,
-      readOnly: true,
-      defaultTimeoutMs: 30_000,
-      checkpointWaitMs: 0,
-    });
+    const readOnly = await openReadOnly(path, 0);
     try {
       expect(await countries(readOnly)).toEqual(before);
     } finally {
@@ -87,12 +76,7 @@ describe('a read-only open during a checkpoint', () => {
   it('opens read-only at once right after a writable store closed (nothing left to checkpoint)', async () => {
     for (let i = 0; i < 5; i++) {
       const { path } = await articleDatabase();
-      const store = await LadybugStore.open({
-        path,
-        readOnly: true,
-        defaultTimeoutMs: 30_000,
-        checkpointWaitMs: 0,
-      });
+      const store = await openReadOnly(path, 0);
       await store.close();
       await rm(dataDir!, { recursive: true, force: true });
     }
