@@ -67,6 +67,18 @@ export function runGraphStoreSpec(name: string, options: SpecOptions): void {
       expect(typeof a.id).toBe('string');
     });
 
+    it('delivers every row of a result read in several slices, in order, with nulls as null', async () => {
+      const result = await store.query(
+        "UNWIND range(1, 4321) AS i RETURN i, CASE WHEN i % 3 = 0 THEN NULL ELSE 'x' END AS s, i * 0.5 AS half",
+      );
+      expect(result.rows).toHaveLength(4321);
+      result.rows.forEach(([i, s, half], index) => {
+        expect(i).toBe(index + 1);
+        expect(s).toBe((index + 1) % 3 === 0 ? null : 'x');
+        expect(half).toBe((index + 1) / 2);
+      });
+    });
+
     it('keeps integers beyond 2^53 exact, both as literals and as parameters', async () => {
       const [[literal, echoed, small]] = await rowsOf(
         store,

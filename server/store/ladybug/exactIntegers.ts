@@ -20,6 +20,31 @@ interface Context {
   first: number;
 }
 
+/** Engine types that hold neither an integer the binding may round nor a node or relationship. */
+const FLAT_TYPES = new Set([
+  'STRING',
+  'BOOL',
+  'DOUBLE',
+  'FLOAT',
+  'INT8',
+  'INT16',
+  'INT32',
+  'UINT8',
+  'UINT16',
+  'UINT32',
+  'DATE',
+  'TIMESTAMP',
+  'TIMESTAMP_SEC',
+  'TIMESTAMP_MS',
+  'TIMESTAMP_NS',
+  'TIMESTAMP_TZ',
+  'INTERVAL',
+  'UUID',
+  'BLOB',
+  'INTERNAL_ID',
+  ...INTEGER_TYPES,
+]);
+
 export const isUnsafe = (value: Value) =>
   typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
 
@@ -36,11 +61,15 @@ export async function recoverExactIntegers(
 ): Promise<Value[][]> {
   const unsafeColumns = new Set<number>();
   const entities: (NodeValue | EdgeValue)[] = [];
-  for (const row of rows) {
-    row.forEach((cell, column) => {
-      if (INTEGER_TYPES.has(types[column] ?? '') && isUnsafe(cell)) unsafeColumns.add(column);
-      collectEntities(cell, entities);
-    });
+  // Only integer columns and columns that may hold nodes or relationships are looked at: a result
+  // of strings and doubles, the usual big one, is not walked at all.
+  const integerColumns = types.flatMap((type, column) => (INTEGER_TYPES.has(type) ? [column] : []));
+  const entityColumns = types.flatMap((type, column) => (FLAT_TYPES.has(type) ? [] : [column]));
+  if (integerColumns.length > 0 || entityColumns.length > 0) {
+    for (const row of rows) {
+      for (const column of integerColumns) if (isUnsafe(row[column]!)) unsafeColumns.add(column);
+      for (const column of entityColumns) collectEntities(row[column]!, entities);
+    }
   }
   for (const entity of entities) await recoverEntity(entity, context);
   if (unsafeColumns.size > 0 && !context.writes) await recoverColumns(rows, unsafeColumns, context);

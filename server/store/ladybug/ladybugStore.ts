@@ -34,7 +34,7 @@ import { SearchIndex } from './searchIndex.ts';
 import { TableNames } from './tableNames.ts';
 import { assertRangesBounded } from './rangeGuard.ts';
 import { assertStatementAllowed } from './statementPolicy.ts';
-import { convertValue, parseId, stripTag, type PropertyTypes } from './values.ts';
+import { columnConverter, parseId, stripTag, type PropertyTypes } from './values.ts';
 
 export interface LadybugStoreOptions {
   /** Directory of the database; created on first open. */
@@ -725,12 +725,15 @@ class LadybugCursor implements Cursor {
   private closed = false;
   /** Rows handed out so far; the index of the next batch's first row. */
   private delivered = 0;
+  /** Rows taken from the engine's result so far. */
+  private read = 0;
+  private readonly converters: ((raw: unknown) => Value)[];
 
   constructor(
     private readonly result: EngineResult,
     _connection: Connection,
     private readonly onClose: () => void,
-    private readonly propertyTypes: PropertyTypes,
+    propertyTypes: PropertyTypes,
     private readonly finishBatch: (
       rows: Value[][],
       types: string[],
@@ -740,19 +743,24 @@ class LadybugCursor implements Cursor {
     this.columns = result.getColumnNamesSync();
     this.types = result.getColumnDataTypesSync();
     this.totalRows = result.getNumTuples();
+    this.converters = this.types.map((type) => columnConverter(type, propertyTypes));
   }
 
   async next(max: number): Promise<Value[][]> {
     const rows: Value[][] = [];
     while (!this.done && rows.length < max) {
-      const sliceEnd = Math.min(max, rows.length + ROWS_PER_SLICE);
-      while (rows.length < sliceEnd && this.result.hasNext()) {
+      // Rows are counted against the result's size instead of asking hasNext() before each one:
+      // a native call per row saved, about a tenth of reading 100,000 rows.
+      const sliceEnd = Math.min(max, rows.length + ROWS_PER_SLICE, rows.length + this.totalRows - this.read);
+      const { columns, converters } = this;
+      while (rows.length < sliceEnd) {
         const record = this.result.getNextSync() as Record<string, unknown>;
-        rows.push(
-          this.columns.map((column, i) => convertValue(record[column], this.types[i], this.propertyTypes)),
-        );
+        this.read++;
+        const row: Value[] = new Array(columns.length);
+        for (let i = 0; i < columns.length; i++) row[i] = converters[i]!(record[columns[i]!]);
+        rows.push(row);
       }
-      if (!this.result.hasNext()) this.done = true;
+      if (this.read >= this.totalRows) this.done = true;
       else if (rows.length < max) await yieldToEventLoop();
     }
     if (this.done) await this.close();

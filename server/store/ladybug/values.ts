@@ -99,6 +99,31 @@ function convertProperties(record: Record<string, unknown>, label: string, prope
   return properties;
 }
 
+/** Engine types the binding hands over as they are to be sent: a string, a boolean or an exact number. */
+const PLAIN_TYPES = new Set([
+  'STRING',
+  'BOOL',
+  'DOUBLE',
+  'FLOAT',
+  'INT8',
+  'INT16',
+  'INT32',
+  'UINT8',
+  'UINT16',
+  'UINT32',
+]);
+
+const plainValue = (raw: unknown): Value => (raw ?? null) as Value;
+
+/**
+ * The conversion for one result column, chosen once per result: a plain column's values pass as
+ * they are (most of a big scalar result), every other goes through convertValue.
+ */
+export function columnConverter(type: TypeHint, propertyTypes: PropertyTypes): (raw: unknown) => Value {
+  if (type !== undefined && PLAIN_TYPES.has(type)) return plainValue;
+  return (raw) => convertValue(raw, type, propertyTypes);
+}
+
 export function convertNode(record: Record<string, unknown>, propertyTypes: PropertyTypes): NodeValue {
   const label = String(record._label ?? '');
   return {
