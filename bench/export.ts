@@ -1,6 +1,7 @@
 // Export throughput and peak memory on a synthetic graph (100k nodes, 300k relationships by
 // default), one child process per format so that each peak RSS is its own, beside the naive
 // way (read everything, JSON.stringify it). Run: npm run bench:export [-- --nodes 100000 --edges 300000]
+// [--formats graphml@labels,...] [--cache-mb N] [--heap-mb N]
 
 import lbug from '@ladybugdb/core';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     child: { type: 'string' },
     /** The engine's page cache in MiB (CACHE_MB); the engine's default when absent. */
     'cache-mb': { type: 'string' },
+    /** A cap on each child's V8 heap in MiB (--max-old-space-size), which makes it collect sooner. */
+    'heap-mb': { type: 'string' },
     /** Comma-separated formats to measure (default: all, and JSON.stringify). */
     formats: { type: 'string' },
   },
@@ -149,10 +152,15 @@ async function main(): Promise<void> {
     if (values['cache-mb']) args.push('--cache-mb', values['cache-mb']);
     let row: Record<string, unknown>;
     try {
-      const output = execFileSync(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const heapCap = values['heap-mb'] ? [`--max-old-space-size=${Number(values['heap-mb'])}`] : [];
+      const output = execFileSync(
+        process.execPath,
+        [...heapCap, ...process.execArgv, process.argv[1]!, ...args],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       row = JSON.parse(output.trim().split('\n').pop()!) as Record<string, unknown>;
     } catch (error) {
       // One format failing (a small --cache-mb, say) is a result too: the others still run.
@@ -163,7 +171,8 @@ async function main(): Promise<void> {
     if (format !== 'warm-up') rows.push(row);
   }
   console.log(
-    `Export of "${QUERY}" on ${nodes} nodes / ${edges} relationships (node ${process.version}, ${os.cpus().length} cores)`,
+    `Export of "${QUERY}" on ${nodes} nodes / ${edges} relationships (node ${process.version}, ${os.cpus().length} cores` +
+      `${values['cache-mb'] ? `, CACHE_MB ${values['cache-mb']}` : ''}${values['heap-mb'] ? `, heap cap ${values['heap-mb']} MiB` : ''})`,
   );
   console.log('| format | nodes | edges | MB | s | MB/s | RSS before MB | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');

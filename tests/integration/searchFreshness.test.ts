@@ -16,11 +16,15 @@ beforeAll(async () => {
 afterAll(() => lb.dispose());
 
 /** A search index over the running store, built from the same reads the store's own index uses. */
-function indexOver(store: RunningLagebild['store'], waitForBuildNodes: number): SearchIndex {
+function indexOver(
+  store: RunningLagebild['store'],
+  waitForBuildNodes: number,
+  buildSlice?: number,
+): SearchIndex {
   const read: ReadRows = async (cypher, params) => (await store.query(cypher, params)).rows;
   return new SearchIndex(
     { withConnection: (work) => work(read), nodesById: (ids) => store.nodesById(ids) },
-    { waitForBuildNodes },
+    { waitForBuildNodes, buildSlice },
   );
 }
 
@@ -67,6 +71,24 @@ describe('search after a write', () => {
     await createPerson('person-sofort', 'Ulmarek Sofort');
     index.markStale();
     expect(uidsOf(await index.search('ulmarek', 5))).toEqual(['person-sofort']);
+  });
+});
+
+describe('an index built in slices', () => {
+  it('knows every node: each is found by its name and its uid is known by its id', async () => {
+    // Slices of 3 nodes, so every label of the article graph takes several reads.
+    const index = indexOver(lb.store, 1_000_000, 3);
+    await index.search('iran', 1);
+    await index.whenIdle();
+    const { rows } = await lb.store.query(
+      'MATCH (n) WHERE n.name IS NOT NULL AND n.uid IS NOT NULL RETURN id(n), n.uid, n.name',
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    for (const [id, uid, name] of rows as [string, string, string][]) {
+      const [table, offset] = id.split(':').map(Number) as [number, number];
+      expect(index.uidOf(table, offset)).toBe(uid);
+      expect(uidsOf(await index.search(name, 50))).toContain(uid);
+    }
   });
 });
 

@@ -29,13 +29,17 @@ interface Built {
   starts: Int32Array;
   /** Node number of each entry. */
   owners: Int32Array;
-  /** Opaque id of each node number. */
-  ids: string[];
+  /** Table id and offset of each node number (its opaque id is "table:offset"). */
+  nodeTables: Int32Array;
+  nodeOffsets: Float64Array;
   /** uid by table id and offset, for lookups by primary key. */
   uids: Map<number, string[]>;
   /** Where words start, for search by word beginnings without scanning. */
   words: WordStarts;
 }
+
+/** Nodes read per statement while building (by offset within their table). */
+const BUILD_SLICE = 50_000;
 
 /** How many matching nodes are ranked for one search (best-named first: prefix matches). */
 const CANDIDATES = 500;
@@ -50,6 +54,8 @@ export const WAIT_FOR_BUILD_NODES = 50_000;
 export interface SearchIndexOptions {
   /** Largest index that search waits to rebuild after a write (default WAIT_FOR_BUILD_NODES). */
   waitForBuildNodes?: number;
+  /** Nodes read per statement while building (default BUILD_SLICE). */
+  buildSlice?: number;
 }
 
 export class SearchIndex {
@@ -61,12 +67,14 @@ export class SearchIndex {
   private stopped = false;
 
   private readonly waitForBuildNodes: number;
+  private readonly buildSlice: number;
 
   constructor(
     private readonly source: IndexSource,
     options: SearchIndexOptions = {},
   ) {
     this.waitForBuildNodes = options.waitForBuildNodes ?? WAIT_FOR_BUILD_NODES;
+    this.buildSlice = options.buildSlice ?? BUILD_SLICE;
   }
 
   /** True when search can be answered from memory. */
@@ -114,33 +122,43 @@ export class SearchIndex {
     const tables = await read("CALL show_tables() WITH id, name, type WHERE type = 'NODE' RETURN id, name");
     const names: string[] = [];
     const owners: number[] = [];
-    const ids: string[] = [];
+    const nodeTables: number[] = [];
+    const nodeOffsets: number[] = [];
     const uids = new Map<number, string[]>();
     for (const [tableId, table] of tables) {
       if (this.stopped) throw new Error('The store is closing.');
+      const label = quoteName(String(table));
       const columns = (
         await read(`CALL table_info('${String(table).replaceAll("'", "\\'")}') RETURN name`)
       ).map(([name]) => String(name));
       const keys = NAME_KEYS.filter((key) => columns.includes(key));
       const hasUid = columns.includes('uid');
       if (keys.length === 0 && !hasUid) continue;
-      const rows = await read(
-        `MATCH (n:${quoteName(String(table))}) RETURN offset(id(n)), ${hasUid ? 'n.uid' : 'NULL'}${keys.map((k) => `, n.${quoteName(k)}`).join('')}`,
-      );
       const tableUids: string[] = [];
       uids.set(Number(tableId), tableUids);
-      for (const row of rows) {
-        const node = ids.length;
-        const offset = Number(row[0]);
-        ids.push(`${Number(tableId)}:${offset}`);
-        if (typeof row[1] === 'string') tableUids[offset] = row[1];
-        for (let i = 2; i < row.length; i++) {
-          const value = row[i];
-          const values = Array.isArray(value) ? value : [value];
-          for (const name of values) {
-            if (typeof name !== 'string' || name === '') continue;
-            names.push(fold(name).replaceAll('\n', ' '));
-            owners.push(node);
+      const [[maxOffset]] = (await read(`MATCH (n:${label}) RETURN max(offset(id(n)))`)) as [[Value]];
+      // A big table is read in slices of offsets: the rows of one slice are garbage soon after,
+      // where a whole table's rows at once (390,000 Claims) grew the heap for good.
+      for (let lo = 0; maxOffset !== null && lo <= Number(maxOffset); lo += this.buildSlice) {
+        if (this.stopped) throw new Error('The store is closing.');
+        const rows = await read(
+          `MATCH (n:${label}) WHERE offset(id(n)) >= ${lo} AND offset(id(n)) < ${lo + this.buildSlice} ` +
+            `RETURN offset(id(n)), ${hasUid ? 'n.uid' : 'NULL'}${keys.map((k) => `, n.${quoteName(k)}`).join('')}`,
+        );
+        for (const row of rows) {
+          const node = nodeTables.length;
+          const offset = Number(row[0]);
+          nodeTables.push(Number(tableId));
+          nodeOffsets.push(offset);
+          if (typeof row[1] === 'string') tableUids[offset] = row[1];
+          for (let i = 2; i < row.length; i++) {
+            const value = row[i];
+            const values = Array.isArray(value) ? value : [value];
+            for (const name of values) {
+              if (typeof name !== 'string' || name === '') continue;
+              names.push(fold(name).replaceAll('\n', ' '));
+              owners.push(node);
+            }
           }
         }
       }
@@ -152,7 +170,15 @@ export class SearchIndex {
       at += names[i]!.length + 1;
     }
     const haystack = `\n${names.join('\n')}\n`;
-    return { haystack, starts, owners: Int32Array.from(owners), ids, uids, words: buildWordStarts(haystack) };
+    return {
+      haystack,
+      starts,
+      owners: Int32Array.from(owners),
+      nodeTables: Int32Array.from(nodeTables),
+      nodeOffsets: Float64Array.from(nodeOffsets),
+      uids,
+      words: buildWordStarts(haystack),
+    };
   }
 
   /** The uid of the node with this table and offset, when the index is ready and knows it. */
@@ -176,7 +202,7 @@ export class SearchIndex {
     if (this.ready) return this.built;
     const wanted = this.version;
     this.scheduleBuild();
-    if (this.built === undefined || this.built.ids.length > this.waitForBuildNodes) return this.built;
+    if (this.built === undefined || this.built.nodeTables.length > this.waitForBuildNodes) return this.built;
     while (this.building && this.builtVersion < wanted) await this.building;
     return this.built;
   }
@@ -204,7 +230,7 @@ export class SearchIndex {
       if (best) ranked.push({ node, score: best.score });
     }
     ranked.sort((a, b) => b.score - a.score || a.node - b.node);
-    const top = ranked.slice(0, limit).map((r) => index.ids[r.node]!);
+    const top = ranked.slice(0, limit).map((r) => `${index.nodeTables[r.node]}:${index.nodeOffsets[r.node]}`);
     const nodes = await this.source.nodesById(top);
     const hits: SearchHit[] = [];
     for (const node of nodes) {
