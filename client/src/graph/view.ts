@@ -340,7 +340,7 @@ export class GraphView {
   ): Promise<void> {
     this.stopLayout();
     this.currentLayout = name;
-    const elements = this.cy.elements().not('.user-hidden, .filtered');
+    const elements = this.visibleElements();
     const size = elements.nodes().length;
     if (name === 'fcose' && elements.length >= this.settings.workerLayoutFrom)
       return this.runForceLayout(elements, options);
@@ -551,7 +551,7 @@ export class GraphView {
   /** Hides captions that would overlap a caption of a more connected element. */
   declutter(): void {
     const cy = this.cy;
-    cy.elements().removeClass('label-hidden');
+    cy.elements('.label-hidden').removeClass('label-hidden');
     if (!this.settings.declutterLabels) return;
     // A large graph shows captions only when zoomed in (style.ts); measuring every one would take
     // longer than drawing them, so only those in view are decluttered.
@@ -559,7 +559,7 @@ export class GraphView {
       this.declutterViewport();
       return;
     }
-    const visible = cy.elements().not('.user-hidden, .filtered');
+    const visible = this.visibleElements();
     const boxes: LabelBox[] = [];
     const obstacles: LabelBox[] = [];
     visible.nodes().forEach((node) => {
@@ -738,7 +738,7 @@ export class GraphView {
   }
 
   fit(): void {
-    const visible = this.cy.elements().not('.user-hidden, .filtered');
+    const visible = this.visibleElements();
     this.cy.fit(visible, 30);
     this.limitZoom(visible);
     this.fitted = true;
@@ -829,7 +829,7 @@ export class GraphView {
   captionBoxes(): { id: string; corners: Point[] }[] {
     const pan = this.cy.pan();
     const zoom = this.cy.zoom();
-    const visible = this.cy.elements().not('.user-hidden, .filtered, .label-hidden');
+    const visible = this.visibleElements().filter((element) => !element.hasClass('label-hidden'));
     const nodes = visible.nodes().map((node) => {
       const bb = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
       const corners: Point[] = [
@@ -848,7 +848,7 @@ export class GraphView {
   }
 
   summary(): ViewSummary {
-    const visible = this.cy.elements().not('.user-hidden, .filtered');
+    const visible = this.visibleElements();
     return {
       nodes: this.cy.nodes().length,
       edges: this.cy.edges().length,
@@ -903,8 +903,15 @@ export class GraphView {
     this.contentChanged();
   }
 
+  /**
+   * The elements neither hidden by the user nor filtered out by the legend. Not `.not(selector)`,
+   * which took 30 ms per call at 10,000 elements (it matches, then subtracts a collection); an
+   * expansion on a big canvas asks several times.
+   */
   private visibleElements(): cytoscape.CollectionReturnValue {
-    return this.cy.elements().not('.user-hidden, .filtered');
+    const all = this.cy.elements();
+    if (this.cy.elements('.user-hidden, .filtered').empty()) return all;
+    return all.filter((element) => !element.hasClass('user-hidden') && !element.hasClass('filtered'));
   }
 
   /**
