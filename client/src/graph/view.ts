@@ -95,6 +95,14 @@ function factDegree(node: cytoscape.NodeSingular): number {
   return node.connectedEdges().not('.quiet').length;
 }
 
+/**
+ * Sets or clears a class only where that changes something: cytoscape restyles every element it
+ * is given by toggleClass, addClass or removeClass, whether its classes changed or not.
+ */
+function setClass(element: cytoscape.SingularElementArgument, name: string, on: boolean): void {
+  if (element.hasClass(name) !== on) element.toggleClass(name, on);
+}
+
 /** New nodes added to a big canvas at most, for them to stay where they were placed (see addGraph). */
 const FEW_NEW_NODES = 100;
 
@@ -624,7 +632,7 @@ export class GraphView {
     });
     const hide = labelsToHide(boxes);
     cy.batch(() => {
-      inView.forEach((node) => void node.toggleClass('label-hidden', hide.has(node.id())));
+      inView.forEach((node) => setClass(node, 'label-hidden', hide.has(node.id())));
     });
   }
 
@@ -669,10 +677,10 @@ export class GraphView {
   /** Marks filtered elements: all of them, or only `elements` (just added ones). */
   private applyFilter(elements: cytoscape.CollectionReturnValue = this.cy.elements()): void {
     elements.nodes().forEach((node) => {
-      node.toggleClass('filtered', this.hiddenLabels.has(String(node.data('label'))));
+      setClass(node, 'filtered', this.hiddenLabels.has(String(node.data('label'))));
     });
     elements.edges().forEach((edge) => {
-      edge.toggleClass('filtered', this.hiddenTypes.has(String(edge.data('type'))));
+      setClass(edge, 'filtered', this.hiddenTypes.has(String(edge.data('type'))));
     });
   }
 
@@ -713,8 +721,9 @@ export class GraphView {
     this.collection(ids)
       .nodes()
       .forEach((node) => {
-        if (pinned) node.lock().addClass('pinned');
-        else node.unlock().removeClass('pinned');
+        if (pinned) node.lock();
+        else node.unlock();
+        setClass(node, 'pinned', pinned);
       });
   }
 
@@ -728,7 +737,7 @@ export class GraphView {
     if (node.empty()) return;
     node.data('badge', badge);
     node.data('display', badge ? `${node.data('caption')}\n${badge}` : node.data('caption'));
-    node.toggleClass('has-more', Boolean(badge));
+    setClass(node, 'has-more', Boolean(badge));
   }
 
   private collection(ids: string[]): cytoscape.CollectionReturnValue {
