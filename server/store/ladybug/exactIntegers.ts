@@ -3,7 +3,7 @@
 // (as text) and puts a bigint in its place. Rare, so it costs nothing on ordinary results.
 
 import type { EdgeValue, NodeValue, Value } from '../types.ts';
-import { parseId } from './values.ts';
+import { parseId, PLAIN_TYPES } from './values.ts';
 import { quoteName } from './schema.ts';
 import { rewriteFinalReturn } from '../../cypher/rewriteReturn.ts';
 
@@ -22,27 +22,9 @@ interface Context {
 
 /** Engine types that hold neither an integer the binding may round nor a node or relationship. */
 const FLAT_TYPES = new Set([
-  'STRING',
-  'BOOL',
-  'DOUBLE',
-  'FLOAT',
-  'INT8',
-  'INT16',
-  'INT32',
-  'UINT8',
-  'UINT16',
-  'UINT32',
-  'DATE',
-  'TIMESTAMP',
-  'TIMESTAMP_SEC',
-  'TIMESTAMP_MS',
-  'TIMESTAMP_NS',
-  'TIMESTAMP_TZ',
-  'INTERVAL',
-  'UUID',
-  'BLOB',
-  'INTERNAL_ID',
-  ...INTEGER_TYPES,
+  ...PLAIN_TYPES,
+  ...['DATE', 'TIMESTAMP', 'TIMESTAMP_SEC', 'TIMESTAMP_MS', 'TIMESTAMP_NS', 'TIMESTAMP_TZ'],
+  ...['INTERVAL', 'UUID', 'BLOB', 'INTERNAL_ID', ...INTEGER_TYPES],
 ]);
 
 export const isUnsafe = (value: Value) =>

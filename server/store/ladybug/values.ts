@@ -100,7 +100,7 @@ function convertProperties(record: Record<string, unknown>, label: string, prope
 }
 
 /** Engine types the binding hands over as they are to be sent: a string, a boolean or an exact number. */
-const PLAIN_TYPES = new Set([
+export const PLAIN_TYPES: ReadonlySet<string> = new Set([
   'STRING',
   'BOOL',
   'DOUBLE',
