@@ -41,6 +41,9 @@ interface Built {
 /** Nodes read per statement while building (by offset within their table). */
 const BUILD_SLICE = 50_000;
 
+/** Slices per table at most: each one costs a scan of the table in the engine. */
+const MAX_SLICES = 16;
+
 /** How many matching nodes are ranked for one search (best-named first: prefix matches). */
 const CANDIDATES = 500;
 
@@ -74,7 +77,7 @@ export class SearchIndex {
     options: SearchIndexOptions = {},
   ) {
     this.waitForBuildNodes = options.waitForBuildNodes ?? WAIT_FOR_BUILD_NODES;
-    this.buildSlice = options.buildSlice ?? BUILD_SLICE;
+    this.buildSlice = Math.max(1, Math.floor(options.buildSlice ?? BUILD_SLICE));
   }
 
   /** True when search can be answered from memory. */
@@ -137,14 +140,19 @@ export class SearchIndex {
       const tableUids: string[] = [];
       uids.set(Number(tableId), tableUids);
       const [[maxOffset]] = (await read(`MATCH (n:${label}) RETURN max(offset(id(n)))`)) as [[Value]];
+      if (maxOffset === null) continue;
       // A big table is read in slices of offsets: the rows of one slice are garbage soon after,
-      // where a whole table's rows at once (390,000 Claims) grew the heap for good.
-      for (let lo = 0; maxOffset !== null && lo <= Number(maxOffset); lo += this.buildSlice) {
+      // where a whole table's rows at once (390,000 Claims) grew the heap for good. The engine
+      // scans the table for each slice, so a huge table gets bigger slices, MAX_SLICES at most.
+      const tableEnd = Number(maxOffset) + 1;
+      const slice = Math.max(this.buildSlice, Math.ceil(tableEnd / MAX_SLICES));
+      // The bounds are parameters: one prepared statement per table, not one per slice.
+      const statement =
+        `MATCH (n:${label}) WHERE offset(id(n)) >= $lo AND offset(id(n)) < $hi ` +
+        `RETURN offset(id(n)), ${hasUid ? 'n.uid' : 'NULL'}${keys.map((k) => `, n.${quoteName(k)}`).join('')}`;
+      for (let lo = 0; lo < tableEnd; lo += slice) {
         if (this.stopped) throw new Error('The store is closing.');
-        const rows = await read(
-          `MATCH (n:${label}) WHERE offset(id(n)) >= ${lo} AND offset(id(n)) < ${lo + this.buildSlice} ` +
-            `RETURN offset(id(n)), ${hasUid ? 'n.uid' : 'NULL'}${keys.map((k) => `, n.${quoteName(k)}`).join('')}`,
-        );
+        const rows = await read(statement, { lo, hi: lo + slice });
         for (const row of rows) {
           const node = nodeTables.length;
           const offset = Number(row[0]);
