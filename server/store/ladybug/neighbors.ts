@@ -64,18 +64,9 @@ async function countNeighbours(
     store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
     store.read(`${match}<-[r]-() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
   ]);
-  const counts: NeighborCount[] = [
-    ...outCounts.map(([type, count]) => ({
-      type: String(type),
-      direction: 'out' as const,
-      count: Number(count),
-    })),
-    ...inCounts.map(([type, count]) => ({
-      type: String(type),
-      direction: 'in' as const,
-      count: Number(count),
-    })),
-  ];
+  const counted = (rows: Value[][], direction: NeighborCount['direction']): NeighborCount[] =>
+    rows.map(([type, count]) => ({ type: String(type), direction, count: Number(count) }));
+  const counts = [...counted(outCounts, 'out'), ...counted(inCounts, 'in')];
   counts.sort(
     (a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
   );

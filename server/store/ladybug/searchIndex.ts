@@ -13,6 +13,7 @@ import type { GraphNode, SearchHit, Value } from '../types.ts';
 import { quoteName, type ReadRows } from './schema.ts';
 import { NAME_KEYS } from './search.ts';
 import { buildWordStarts, forEachWordStart, type WordStarts } from './wordStarts.ts';
+import { formatId } from './values.ts';
 
 /** What the index reads from: the store. */
 export interface IndexSource {
@@ -29,7 +30,7 @@ interface Built {
   starts: Int32Array;
   /** Node number of each entry. */
   owners: Int32Array;
-  /** Table id and offset of each node number (its opaque id is "table:offset"). */
+  /** Table id and offset of each node number (formatId makes its opaque id of them). */
   nodeTables: Int32Array;
   nodeOffsets: Float64Array;
   /** uid by table id and offset, for lookups by primary key. */
@@ -238,7 +239,9 @@ export class SearchIndex {
       if (best) ranked.push({ node, score: best.score });
     }
     ranked.sort((a, b) => b.score - a.score || a.node - b.node);
-    const top = ranked.slice(0, limit).map((r) => `${index.nodeTables[r.node]}:${index.nodeOffsets[r.node]}`);
+    const top = ranked
+      .slice(0, limit)
+      .map((r) => formatId({ table: index.nodeTables[r.node]!, offset: index.nodeOffsets[r.node]! }));
     const nodes = await this.source.nodesById(top);
     const hits: SearchHit[] = [];
     for (const node of nodes) {
