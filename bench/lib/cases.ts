@@ -26,7 +26,13 @@ function latencyCase(name: string, api: number[], refName: string, ref: number[]
   return { name, unit: 'ms', lagebild: a, reference: { name: refName, ...r }, ratio: round2(a.p50 / r.p50) };
 }
 
-/** The statements the embedded adapter runs for one expand (see server/store/ladybug/neighbors.ts). */
+/**
+ * One expand as plain Cypher: the node, its counts per type and direction, then one statement per
+ * group returning each relationship with the node at its far end. The embedded adapter ran exactly
+ * these until the sixth session; it now keeps big nodes' counts and reads a group's relationships
+ * alone, then their far ends by uid from its in-memory index (server/store/ladybug/neighbors.ts),
+ * which the raw engine does not have.
+ */
 async function rawExpand(raw: RawEngine, node: BenchNode, limit: number) {
   const [table] = node.id.split(':');
   const [{ name }] = (await raw.rows(`CALL show_tables() WITH id, name WHERE id = ${table} RETURN name`)) as [
@@ -81,7 +87,7 @@ export async function expandCase(
   const api = await sample(runs, (i) => expand(nodes[i % nodes.length]!));
   const rawRuns = await Promise.all(nodes.map((node) => rawExpand(raw, node, 100)));
   const ref = await sample(runs, (i) => rawRuns[i % rawRuns.length]!());
-  const result = latencyCase(name, api, '@ladybugdb/core, same statements', ref);
+  const result = latencyCase(name, api, '@ladybugdb/core, one statement per group', ref);
   result.extra = { degrees: nodes.map((n) => n.degree), firstExpansionMs };
   return result;
 }

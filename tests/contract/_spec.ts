@@ -190,6 +190,26 @@ export function runGraphStoreSpec(name: string, options: SpecOptions): void {
       expect(supplies.total).toBe(supplies.edges.length);
     });
 
+    it('pages through every relationship once, each page with the nodes at their far ends', async () => {
+      const [[russia]] = await rowsOf(store, "MATCH (n:Country {uid: 'russland'}) RETURN n");
+      const id = (russia as NodeValue).id;
+      const [[expected]] = await rowsOf(
+        store,
+        "MATCH (n:Country {uid: 'russland'})-[r]-() RETURN count(DISTINCT r) AS n",
+      );
+      const seen: string[] = [];
+      for (let offset = 0; offset < 1000; offset += 4) {
+        const page = await store.neighbors(id, { limit: 4, offset });
+        if (page.edges.length === 0) break;
+        const farEnds = page.edges.map((edge) => (edge.source === id ? edge.target : edge.source));
+        expect(page.nodes.map((node) => node.id).sort()).toEqual([...new Set(farEnds)].sort());
+        for (const node of page.nodes) expect(typeof node.properties.uid).toBe('string');
+        seen.push(...page.edges.map((edge) => edge.id));
+      }
+      expect(seen.length).toBe(Number(expected));
+      expect(new Set(seen).size).toBe(seen.length);
+    });
+
     it('finds nodes by name and by alias, best match first', async () => {
       const [byAlias] = await store.search('DPRK', { limit: 5 });
       expect(byAlias).toMatchObject({ matched: 'DPRK', node: { properties: { uid: 'nordkorea' } } });

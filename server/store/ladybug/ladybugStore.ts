@@ -572,33 +572,39 @@ export class LadybugStore implements GraphStore {
     if (parsed.length === 0) return [];
     // One statement per label: naming the label makes the engine seek instead of scanning every table.
     const byTable = new Map<number, typeof parsed>();
-    for (const entry of parsed)
-      byTable.set(entry.raw!.table, [...(byTable.get(entry.raw!.table) ?? []), entry]);
-    const byId = new Map<string, GraphNode>();
-    for (const [table, entries] of byTable) {
-      const label = await this.labelOfTable(table);
-      if (!label) continue;
-      // By uid where the index (even a stale one) knows it: a primary-key seek instead of a scan
-      // of the table. A node whose offset went to another since the build comes back under
-      // another id and is looked up by its offset instead, as are nodes the index does not know.
-      const hinted = entries.filter(({ raw }) => this.uidHint(raw!.table, raw!.offset) !== undefined);
-      const rows = hinted.length
-        ? await this.read(`UNWIND $uids AS u MATCH (n:${label}) WHERE n.uid = u RETURN n`, {
-            uids: hinted.map(({ raw }) => this.uidHint(raw!.table, raw!.offset)!),
-          })
-        : [];
-      const wanted = new Set(entries.map((entry) => entry.id));
-      const seen = new Set(rows.map(([node]) => (node as GraphNode).id).filter((id) => wanted.has(id)));
-      const unseen = entries.filter((entry) => !seen.has(entry.id));
-      if (unseen.length)
-        rows.push(
-          ...(await this.read(`MATCH (n:${label}) WHERE offset(id(n)) IN $offsets RETURN n`, {
-            offsets: unseen.map(({ raw }) => raw!.offset),
-          })),
-        );
-      for (const [node] of rows)
-        byId.set((node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' }));
+    for (const entry of parsed) {
+      const entries = byTable.get(entry.raw!.table);
+      if (entries) entries.push(entry);
+      else byTable.set(entry.raw!.table, [entry]);
     }
+    const byId = new Map<string, GraphNode>();
+    // The tables side by side: a neighbourhood's far ends are often in several.
+    await Promise.all(
+      [...byTable].map(async ([table, entries]) => {
+        const label = await this.labelOfTable(table);
+        if (!label) return;
+        // By uid where the index (even a stale one) knows it: a primary-key seek instead of a scan
+        // of the table. A node whose offset went to another since the build comes back under
+        // another id and is looked up by its offset instead, as are nodes the index does not know.
+        const hinted = entries.filter(({ raw }) => this.uidHint(raw!.table, raw!.offset) !== undefined);
+        const rows = hinted.length
+          ? await this.read(`UNWIND $uids AS u MATCH (n:${label}) WHERE n.uid = u RETURN n`, {
+              uids: hinted.map(({ raw }) => this.uidHint(raw!.table, raw!.offset)!),
+            })
+          : [];
+        const wanted = new Set(entries.map((entry) => entry.id));
+        const seen = new Set(rows.map(([node]) => (node as GraphNode).id).filter((id) => wanted.has(id)));
+        const unseen = entries.filter((entry) => !seen.has(entry.id));
+        if (unseen.length)
+          rows.push(
+            ...(await this.read(`MATCH (n:${label}) WHERE offset(id(n)) IN $offsets RETURN n`, {
+              offsets: unseen.map(({ raw }) => raw!.offset),
+            })),
+          );
+        for (const [node] of rows)
+          byId.set((node as GraphNode).id, stripTag(node as GraphNode & { $type: 'node' }));
+      }),
+    );
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 

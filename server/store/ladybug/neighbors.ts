@@ -1,11 +1,14 @@
-// One node's neighbourhood within a budget: counts per type and direction come from the
-// engine's aggregation, so a hub with 100,000 edges costs one count, not 100,000 rows.
-// The page is read group by group (type and direction, in the order of the counts) with
-// the node's label named, so the engine seeks the node and stops after the budget.
+// One node's neighbourhood within a budget. A node with few relationships is read whole in one
+// statement and counted here. A bigger one is counted by type and direction by the engine's
+// aggregation (a hub with 100,000 relationships costs one count, not 100,000 rows), and its page is
+// read group by group (type and direction, in the order of the counts), each with the node's label
+// named, so that the engine seeks the node and stops after the budget. Either way only the
+// relationships are read first and the neighbours at their far ends afterwards, by id (readGroups).
 
 import { notFound } from '../../errors.ts';
 import type {
   EdgeValue,
+  GraphEdge,
   GraphNode,
   NeighborCount,
   NeighborOptions,
@@ -15,7 +18,7 @@ import type {
 } from '../types.ts';
 import type { NeighbourCountCache } from './neighbourCounts.ts';
 import { quoteName } from './schema.ts';
-import { stripTag } from './values.ts';
+import { formatId, stripTag } from './values.ts';
 
 interface Reader {
   read(cypher: string, params?: Record<string, Value>): Promise<Value[][]>;
@@ -27,6 +30,8 @@ interface Reader {
   uidHint(table: number, offset: number): string | undefined;
   /** Counts of big nodes expanded lately, forgotten at the next write. */
   readonly neighbourCounts?: NeighbourCountCache;
+  /** Nodes by id, in the order asked, leaving out those that do not exist (any more). */
+  nodesById(ids: string[]): Promise<GraphNode[]>;
 }
 
 /**
@@ -49,16 +54,36 @@ async function trustedUid(
 const PATTERN = { out: (type: string) => `-[r:${type}]->`, in: (type: string) => `<-[r:${type}]-` };
 
 /**
+ * Up to this many relationships a node's neighbourhood is read whole in one statement and counted
+ * here: cheaper than counting it first with two group-by statements and then reading each group.
+ */
+const READ_WHOLE_UP_TO = 100;
+
+/** The node as named in statements: its label's MATCH, the condition on it and its parameter. */
+interface NodeRef {
+  id: string;
+  match: string;
+  self: string;
+  selfParam: Record<string, Value>;
+}
+
+interface Page {
+  counts: NeighborCount[];
+  total: number;
+  edges: GraphEdge[];
+}
+
+/** Biggest group first; ties by type, then direction, so that pages always come in one order. */
+function byCountThenName(a: NeighborCount, b: NeighborCount): number {
+  return b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction);
+}
+
+/**
  * The node's relationships counted by type and direction (two group-by reads, side by side), the
  * biggest first; a big node's are kept until the next write (neighbourCounts.ts).
  */
-async function countNeighbours(
-  store: Reader,
-  id: string,
-  match: string,
-  self: string,
-  selfParam: Record<string, Value>,
-): Promise<NeighborCount[]> {
+async function countNeighbours(store: Reader, node: NodeRef): Promise<NeighborCount[]> {
+  const { match, self, selfParam } = node;
   const token = store.neighbourCounts?.begin() ?? 0;
   const [outCounts, inCounts] = await Promise.all([
     store.read(`${match}-[r]->() WHERE ${self} RETURN label(r) AS type, count(*) AS c`, selfParam),
@@ -66,11 +91,8 @@ async function countNeighbours(
   ]);
   const counted = (rows: Value[][], direction: NeighborCount['direction']): NeighborCount[] =>
     rows.map(([type, count]) => ({ type: String(type), direction, count: Number(count) }));
-  const counts = [...counted(outCounts, 'out'), ...counted(inCounts, 'in')];
-  counts.sort(
-    (a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
-  );
-  store.neighbourCounts?.remember(id, counts, token);
+  const counts = [...counted(outCounts, 'out'), ...counted(inCounts, 'in')].sort(byCountThenName);
+  store.neighbourCounts?.remember(node.id, counts, token);
   return counts;
 }
 
@@ -90,20 +112,51 @@ export async function neighborhoodOf(
   const match = `MATCH (n:${label})`;
   const uid = await trustedUid(store, match, raw);
   const self = uid === undefined ? 'offset(id(n)) = $self' : 'n.uid = $self';
-  const selfParam = { self: uid ?? raw.offset };
-  const [found, counts] = await Promise.all([
-    store.read(`${match} WHERE ${self} RETURN n`, selfParam),
-    store.neighbourCounts?.get(id) ?? countNeighbours(store, id, match, self, selfParam),
+  const ref: NodeRef = { id: formatId(raw), match, self, selfParam: { self: uid ?? raw.offset } };
+  const [found, page] = await Promise.all([
+    store.read(`${match} WHERE ${self} RETURN n`, ref.selfParam),
+    readPage(store, ref, options),
   ]);
   if (!found[0]) throw missing();
   const node = stripTag(found[0][0] as NodeValue);
+  const farEnds = page.edges.map((edge) => (edge.source === node.id ? edge.target : edge.source));
+  const others = await store.nodesById([...new Set(farEnds)].filter((other) => other !== node.id));
+  // A neighbour deleted by a write between the two reads leaves its relationship out too.
+  const known = new Set([node.id, ...others.map((other) => other.id)]);
+  const edges = page.edges.filter((edge) => known.has(edge.source) && known.has(edge.target));
+  return { node, nodes: others, edges, counts: page.counts, total: page.total };
+}
 
-  const types = options.types?.length ? options.types : undefined;
-  const groups = counts.filter((c) => !types || types.includes(c.type));
+/** The counts and the page's relationships: from the whole neighbourhood when it is small. */
+async function readPage(store: Reader, node: NodeRef, options: NeighborOptions): Promise<Page> {
+  const kept = store.neighbourCounts?.get(node.id);
+  if (!kept) {
+    const rows = await store.read(`${node.match}-[r]-() WHERE ${node.self} RETURN r LIMIT $few`, {
+      ...node.selfParam,
+      few: READ_WHOLE_UP_TO + 1,
+    });
+    if (rows.length <= READ_WHOLE_UP_TO) {
+      return pageOfWhole(
+        rows.map(([edge]) => stripTag(edge as EdgeValue)),
+        node.id,
+        options,
+      );
+    }
+  }
+  const counts = kept ?? (await countNeighbours(store, node));
+  const groups = selectedGroups(counts, options);
   const total = groups.reduce((sum, c) => sum + c.count, 0);
+  return { counts, total, edges: await readGroups(store, node, groups, options) };
+}
 
-  const nodes = new Map<string, GraphNode>();
-  const edges = new Map<string, ReturnType<typeof stripTag<EdgeValue>>>();
+function selectedGroups(counts: NeighborCount[], options: NeighborOptions): NeighborCount[] {
+  const types = options.types?.length ? options.types : undefined;
+  return types ? counts.filter((c) => types.includes(c.type)) : counts;
+}
+
+/** Which of the page's groups to read, how many to skip in each and how many to take. */
+function planPage(groups: NeighborCount[], options: NeighborOptions) {
+  const plan: { group: NeighborCount; skip: number; limit: number }[] = [];
   let skip = options.offset ?? 0;
   let budget = options.limit;
   for (const group of groups) {
@@ -112,18 +165,73 @@ export async function neighborhoodOf(
       skip -= group.count;
       continue;
     }
-    const rows = await store.read(
-      `${match}${PATTERN[group.direction](quoteName(group.type))}(m) WHERE ${self} RETURN r, m SKIP $skip LIMIT $limit`,
-      { ...selfParam, skip, limit: budget },
-    );
+    const limit = Math.min(budget, group.count - skip);
+    plan.push({ group, skip, limit });
     skip = 0;
-    budget -= rows.length;
-    for (const [edge, other] of rows) {
-      const plainEdge = stripTag(edge as EdgeValue);
-      edges.set(plainEdge.id, plainEdge);
-      const plainNode = stripTag(other as NodeValue);
-      if (plainNode.id !== node.id) nodes.set(plainNode.id, plainNode);
+    budget -= limit;
+  }
+  return plan;
+}
+
+/**
+ * A small node's page from all its relationships, counted here as the engine would count them (a
+ * loop once in each direction), in the same order of groups as a big node's.
+ */
+function pageOfWhole(all: GraphEdge[], nodeId: string, options: NeighborOptions): Page {
+  const groups = new Map<string, { count: NeighborCount; edges: GraphEdge[] }>();
+  const seen = new Set<string>();
+  for (const edge of all) {
+    // The undirected pattern meets a loop twice.
+    if (seen.has(edge.id)) continue;
+    seen.add(edge.id);
+    const directions = [edge.source === nodeId && 'out', edge.target === nodeId && 'in'] as const;
+    for (const direction of directions) {
+      if (!direction) continue;
+      const key = `${direction}:${edge.type}`;
+      const group = groups.get(key) ?? { count: { type: edge.type, direction, count: 0 }, edges: [] };
+      group.count.count++;
+      group.edges.push(edge);
+      groups.set(key, group);
     }
   }
-  return { node, nodes: [...nodes.values()], edges: [...edges.values()], counts, total };
+  const counts = [...groups.values()].map((group) => group.count).sort(byCountThenName);
+  const selected = selectedGroups(counts, options);
+  const edges = new Map<string, GraphEdge>();
+  for (const { group, skip, limit } of planPage(selected, options)) {
+    const inGroup = groups.get(`${group.direction}:${group.type}`)!.edges;
+    for (const edge of inGroup.slice(skip, skip + limit)) edges.set(edge.id, edge);
+  }
+  return { counts, total: selected.reduce((sum, c) => sum + c.count, 0), edges: [...edges.values()] };
+}
+
+/**
+ * A big node's page: the relationships of each group in the plan, read side by side, each group as
+ * the engine hands them out (in storage order, so that the pages of a group follow on). Only the
+ * relationship is read: asking for the node at its far end in the same statement made the engine
+ * join with that node's whole table, 11-18 ms for a page of 100 of a hub's against 3-4 ms for the
+ * relationships and 1-2 ms for their far ends by uid (docs/benchmarks.md, sixth session).
+ */
+async function readGroups(
+  store: Reader,
+  node: NodeRef,
+  groups: NeighborCount[],
+  options: NeighborOptions,
+): Promise<GraphEdge[]> {
+  const pages = await Promise.all(
+    planPage(groups, options).map(({ group, skip, limit }) =>
+      store.read(
+        `${node.match}${PATTERN[group.direction](quoteName(group.type))}() WHERE ${node.self} RETURN r SKIP $skip LIMIT $limit`,
+        { ...node.selfParam, skip, limit },
+      ),
+    ),
+  );
+  // A loop is in both directions' groups; it is one relationship.
+  const edges = new Map<string, GraphEdge>();
+  for (const rows of pages) {
+    for (const [edge] of rows) {
+      const plain = stripTag(edge as EdgeValue);
+      edges.set(plain.id, plain);
+    }
+  }
+  return [...edges.values()];
 }
