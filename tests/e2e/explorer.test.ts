@@ -173,6 +173,25 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
+  it('sends a query typed into the editor once per Ctrl+Enter, so a write happens once', async () => {
+    const page = await open();
+    await waitForCanvas(page, 's.summary.nodes > 0');
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/query')) sent.push(request.postData() ?? '');
+    });
+    await typeAndRun(page, "CREATE (n:Country {uid: 'ctrl-enter-once', name: 'Once'}) RETURN n");
+    await waitForCanvas(page, "s.nodes.some((n) => n.name === 'Once')");
+    const { body } = await postJson(`${lb.url}/api/query`, {
+      cypher: "MATCH (n:Country {uid: 'ctrl-enter-once'}) RETURN count(n)",
+    });
+    expect(body.rows).toEqual([[1]]);
+    expect(sent.filter((data) => data.includes('ctrl-enter-once'))).toHaveLength(1);
+    await expect.poll(() => page.locator('#query-error').isVisible()).toBe(false);
+    await postJson(`${lb.url}/api/query`, { cypher: "MATCH (n:Country {uid: 'ctrl-enter-once'}) DELETE n" });
+    await page.context().close();
+  });
+
   it('walks the query history with Ctrl+Up, opens the shortcut help and resizes panes with the splitters', async () => {
     const page = await open();
     await waitForCanvas(page, 's.summary.nodes > 0');

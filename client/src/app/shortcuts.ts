@@ -30,6 +30,8 @@ function typingInto(target: EventTarget | null): boolean {
 /** Listens on the document for the explorer's shortcuts. */
 export function installShortcuts(actions: ShortcutActions): void {
   document.addEventListener('keydown', (event) => {
+    // Handled already, e.g. Ctrl+Enter by the editor's own keymap: acting again would run twice.
+    if (event.defaultPrevented) return;
     const mod = event.ctrlKey || event.metaKey;
     const typing = typingInto(event.target);
     if (mod && event.key === 'Enter') {
