@@ -346,6 +346,22 @@ describe('the explorer in a browser', () => {
     );
     expect(filtered.summary.visibleNodes).toBe(whole.summary.nodes);
     await screenshot(page, '04-filtered-mentions');
+
+    // Tick it again: all of them are back, counted, and nothing went wrong on the page.
+    await page.getByRole('checkbox', { name: 'Show MENTIONS' }).check();
+    await waitForCanvas(page, `s.summary.visibleEdges === ${whole.summary.edges}`);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+
+    // Untick a label: its nodes go, and so do the relationships drawn to them.
+    const people = new Set(whole.nodes.filter((n) => n.labels.includes('Person')).map((n) => n.id));
+    const touching = whole.edges.filter((e) => people.has(e.source) || people.has(e.target)).length;
+    expect(touching).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: 'Show Person' }).uncheck();
+    await waitForCanvas(
+      page,
+      `s.summary.visibleNodes === ${whole.summary.nodes - people.size} && s.summary.visibleEdges === ${whole.summary.edges - touching}`,
+    );
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await page.context().close();
   });
 

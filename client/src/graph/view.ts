@@ -650,7 +650,9 @@ export class GraphView {
     const height = size * 1.25 + 2 * outline;
     const from = edge.source().position();
     const to = edge.target().position();
-    return rotatedBox(edge.midpoint(), width, height, Math.atan2(to.y - from.y, to.x - from.x));
+    // An edge shown again after being hidden has no drawn geometry until the next frame.
+    const middle = edge.midpoint() ?? { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+    return rotatedBox(middle, width, height, Math.atan2(to.y - from.y, to.x - from.x));
   }
 
   private measureText(text: string, size: number): number {
@@ -920,7 +922,14 @@ export class GraphView {
   private visibleElements(): cytoscape.CollectionReturnValue {
     const all = this.cy.elements();
     if (this.cy.elements('.user-hidden, .filtered').empty()) return all;
-    return all.filter((element) => !element.hasClass('user-hidden') && !element.hasClass('filtered'));
+    const shown = (element: cytoscape.SingularElementArgument) =>
+      !element.hasClass('user-hidden') && !element.hasClass('filtered');
+    // A relationship whose end is hidden is not drawn either (cytoscape hides it with the node).
+    return all.filter((element) =>
+      element.isEdge()
+        ? shown(element) && shown(element.source()) && shown(element.target())
+        : shown(element),
+    );
   }
 
   /**
