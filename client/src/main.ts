@@ -313,6 +313,7 @@ window.addEventListener('popstate', () => {
     forceLayouts: view.forceLayouts,
   }),
   position: (id: string) => view.renderedPosition(id),
+  viewport: () => view.viewport(),
   select: (ids: string[]) => view.select(ids),
   expand: (id: string) => explorer.expand(id),
   captionBoxes: () => view.captionBoxes(),

@@ -264,6 +264,16 @@ describe('the explorer in a browser', () => {
     );
 
     const box = (await page.locator('#canvas').boundingBox())!;
+    // Zoomed in by the user: the expansion keeps the viewport instead of fitting the graph again.
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await page.keyboard.press('+');
+    const viewport = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { __lagebild: { viewport(): { zoom: number; pan: { x: number; y: number } } } }
+        ).__lagebild.viewport(),
+      );
+    const zoomedIn = await viewport();
     const at = await page.evaluate(
       (id) =>
         (
@@ -273,6 +283,7 @@ describe('the explorer in a browser', () => {
     );
     await page.mouse.dblclick(box.x + at.x, box.y + at.y);
     const expanded = await waitForCanvas(page, 's.summary.nodes > 1');
+    expect(await viewport()).toEqual(zoomedIn);
     expect(expanded.summary.nodes).toBe(1 + around.nodes.length);
     expect(expanded.summary.edges).toBe(around.edges.length);
     expect(await page.locator('#inspector h2').textContent()).toBe('Lawrow');

@@ -259,10 +259,14 @@ export class GraphView {
       this.applyFilter(this.cy.add(elements));
     });
     this.contentChanged();
-    if (this.large && newNodes.length <= FEW_NEW_NODES && options.anchor && this.currentLayout === 'fcose') {
-      // A few neighbours added to a big canvas stay where they were placed, around their node: a
-      // layout would move only them, and applying its answer costs another redraw of every element
-      // (200-500 ms in software rendering).
+    // Relationships alone between nodes already placed need no layout; nor do a few neighbours
+    // added to a big canvas: they stay where they were placed, around their node. A layout would
+    // move only them, and applying its answer costs another redraw of every element (200-500 ms
+    // in software rendering).
+    const placedAlready =
+      newNodes.length === 0 ||
+      (this.large && newNodes.length <= FEW_NEW_NODES && options.anchor && this.currentLayout === 'fcose');
+    if (placedAlready) {
       this.stopLayout();
       this.layoutDone(this.currentLayout);
     } else
@@ -353,7 +357,9 @@ export class GraphView {
     if (name === 'fcose' && elements.length >= this.settings.workerLayoutFrom)
       return this.runForceLayout(elements, options);
     const animate = options.incremental === true && size <= this.settings.animateUpTo;
-    const common = { fit: true, padding: 30, animate, animationDuration: 350 };
+    // An expansion keeps the viewport the user chose (as the worker's layout below does).
+    const fit = !options.incremental || (options.fitIfFitted === true && this.fitted);
+    const common = { fit, padding: 30, animate, animationDuration: 350 };
     const layoutOptions: Record<LayoutName, Record<string, unknown>> = {
       fcose: {
         name: 'fcose',
@@ -406,8 +412,10 @@ export class GraphView {
       this.layoutRunning = layout;
       layout.one('layoutstop', () => {
         if (this.layoutRunning === layout) this.layoutRunning = undefined;
-        this.limitZoom(elements);
-        this.fitted = true;
+        if (fit) {
+          this.limitZoom(elements);
+          this.fitted = true;
+        }
         this.layoutDone(name);
         resolve();
       });
@@ -826,6 +834,11 @@ export class GraphView {
     if (element.empty()) return undefined;
     if (element.isEdge()) return { ...element.renderedMidpoint() };
     return { ...(element as cytoscape.NodeSingular).renderedPosition() };
+  }
+
+  /** The zoom level and the pan (tests check that an expansion keeps them). */
+  viewport(): { zoom: number; pan: { x: number; y: number } } {
+    return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
   }
 
   /** Ids of elements whose caption is currently hidden to avoid overlap. */
