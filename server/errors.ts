@@ -58,6 +58,11 @@ export const timeout = (ms: number) =>
     'Timeout',
     `The query ran longer than the time limit of ${ms} ms and was cancelled. Narrow it (add a LIMIT or a more selective MATCH) or raise QUERY_TIMEOUT_MS.`,
   );
+export const busyTimeout = (ms: number, busy: number) =>
+  new LagebildError(
+    'Timeout',
+    `No connection to the database became free within the time limit of ${ms} ms: all ${busy} were running other queries, so this one was not run. Try again in a moment, or cancel slow queries (they end at the time limit).`,
+  );
 export const readOnly = (message?: string) =>
   new LagebildError(
     'ReadOnly',

@@ -5,7 +5,7 @@
 import os from 'node:os';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, PreparedStatement, QueryResult as EngineResult } from '@ladybugdb/core';
-import { LagebildError, notFound, readOnly, timeout, unavailable } from '../../errors.ts';
+import { LagebildError, busyTimeout, notFound, readOnly, timeout, unavailable } from '../../errors.ts';
 import { Mutex, yieldToEventLoop } from '../../util/mutex.ts';
 import type {
   Cursor,
@@ -80,6 +80,9 @@ const EAGER_SEARCH_INDEX_NODES = 50_000;
 
 /** Rows read synchronously before yielding to the event loop (about a millisecond of work). */
 const ROWS_PER_SLICE = 2000;
+
+/** A statement gets at least this long, however long it waited for a connection. */
+const MIN_STATEMENT_MS = 100;
 
 /** How long past its time limit a read may run before the store stops waiting for it. */
 const DEADLINE_GRACE_MS = 1000;
@@ -202,8 +205,12 @@ export class LadybugStore implements GraphStore {
     this.assertOpen();
     assertStatementAllowed(cypher);
     assertRangesBounded(cypher, params);
-    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
-    const connection = await this.pool.acquire();
+    const limitMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const asked = performance.now();
+    const connection = await this.pool.acquire(limitMs, () => busyTimeout(limitMs, this.connections.length));
+    // The wait for a connection counts against the limit; what is left (a little at least) is the
+    // statement's.
+    const timeoutMs = Math.max(MIN_STATEMENT_MS, Math.round(limitMs - (performance.now() - asked)));
     let releaseWrite: (() => void) | undefined;
     try {
       connection.setQueryTimeout(timeoutMs);
