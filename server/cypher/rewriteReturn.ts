@@ -1,13 +1,27 @@
-// Rewrites a read query so that chosen columns of its final RETURN come back as text:
-// "... RETURN a, b ORDER BY a LIMIT 3" becomes
-// "... WITH a AS `a`, b AS `b` ORDER BY a LIMIT 3 RETURN `a`, to_string(`b`) AS `b`".
-// Used only to recover exact integers; returns undefined for shapes it does not handle.
+// The final RETURN of a read query, taken apart: its items (with their aliases) and what
+// follows them. Used to recover exact integers, by rewriting
+// "... RETURN a, b ORDER BY a LIMIT 3" into
+// "... WITH a AS `a`, b AS `b` ORDER BY a LIMIT 3 RETURN `a`, to_string(`b`) AS `b`",
+// and to name the columns of items without an alias by their text, as Neo4j does.
+// Both return undefined for shapes they do not handle (UNION, RETURN *).
 
 import { topLevelCommas, topLevelWords } from './scan.ts';
 
 const TAIL_KEYWORDS = new Set(['ORDER', 'SKIP', 'LIMIT']);
 
-export function rewriteFinalReturn(cypher: string, columns: Set<number>): string | undefined {
+interface FinalReturn {
+  /** The statement up to the RETURN keyword. */
+  head: string;
+  distinct: boolean;
+  /** Each item as written, e.g. "type(r)" or "n.name AS name". */
+  items: string[];
+  /** ORDER BY, SKIP and LIMIT after the items, with a leading space, or ''. */
+  tail: string;
+}
+
+const ALIAS = /\s+AS\s+(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)\s*$/i;
+
+export function finalReturn(cypher: string): FinalReturn | undefined {
   const text = cypher.trim().replace(/;\s*$/, '');
   const words = topLevelWords(text);
   if (words.some((w) => w.word.toUpperCase() === 'UNION')) return undefined;
@@ -15,24 +29,43 @@ export function rewriteFinalReturn(cypher: string, columns: Set<number>): string
   const last = returns[returns.length - 1];
   if (!last) return undefined;
   let itemsStart = last.end;
-  let distinct = '';
+  let distinct = false;
   const afterReturn = words[words.indexOf(last) + 1];
   if (afterReturn?.word.toUpperCase() === 'DISTINCT') {
-    distinct = 'DISTINCT ';
+    distinct = true;
     itemsStart = afterReturn.end;
   }
   const tail = words.find((w) => w.start > itemsStart && TAIL_KEYWORDS.has(w.word.toUpperCase()));
   const itemsEnd = tail ? tail.start : text.length;
-  const itemsText = text.slice(itemsStart, itemsEnd);
-  if (itemsText.trim() === '*') return undefined;
+  if (text.slice(itemsStart, itemsEnd).trim() === '*') return undefined;
   const cuts = [itemsStart, ...topLevelCommas(text, itemsStart, itemsEnd).map((c) => c + 1), itemsEnd + 1];
   const items = cuts.slice(0, -1).map((from, i) => text.slice(from, cuts[i + 1]! - 1).trim());
-  const names = items.map((item, i) => {
-    const alias = /\s+AS\s+(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)\s*$/i.exec(item);
-    return alias ? alias[1]! : `\`c${i}\``;
-  });
-  const withItems = items.map((item, i) => (/\s+AS\s+\S+\s*$/i.test(item) ? item : `${item} AS ${names[i]}`));
+  return {
+    head: text.slice(0, last.start),
+    distinct,
+    items,
+    tail: tail ? ` ${text.slice(tail.start)}` : '',
+  };
+}
+
+export function rewriteFinalReturn(cypher: string, columns: Set<number>): string | undefined {
+  const parts = finalReturn(cypher);
+  if (!parts) return undefined;
+  const names = parts.items.map((item, i) => ALIAS.exec(item)?.[1] ?? `\`c${i}\``);
+  const withItems = parts.items.map((item, i) => (ALIAS.test(item) ? item : `${item} AS ${names[i]}`));
   const returnItems = names.map((name, i) => (columns.has(i) ? `to_string(${name}) AS ${name}` : name));
-  const tailText = tail ? ` ${text.slice(tail.start)}` : '';
-  return `${text.slice(0, last.start)}WITH ${distinct}${withItems.join(', ')}${tailText} RETURN ${returnItems.join(', ')}`;
+  return `${parts.head}WITH ${parts.distinct ? 'DISTINCT ' : ''}${withItems.join(', ')}${parts.tail} RETURN ${returnItems.join(', ')}`;
+}
+
+/**
+ * The columns' names as Neo4j gives them: an item without an alias is named by its text
+ * ("type(r)"), where the embedded engine names it by its own rewriting of it
+ * ("LABEL(r._ID,[,,SUPPORTS,...])"). The engine's names are kept when the items cannot be matched
+ * to the columns one to one, or when two would get the same name.
+ */
+export function columnNamesAsWritten(cypher: string, engineNames: string[]): string[] {
+  const parts = finalReturn(cypher);
+  if (!parts || parts.items.length !== engineNames.length) return engineNames;
+  const names = parts.items.map((item, i) => (ALIAS.test(item) ? engineNames[i]! : item.replace(/\s+/g, ' ')));
+  return new Set(names).size === names.length ? names : engineNames;
 }

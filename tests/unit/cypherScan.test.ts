@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rewriteFinalReturn } from '../../server/cypher/rewriteReturn.ts';
+import { columnNamesAsWritten, rewriteFinalReturn } from '../../server/cypher/rewriteReturn.ts';
 import { splitStatements, stripComments } from '../../server/cypher/scan.ts';
 
 describe('splitStatements', () => {
@@ -40,5 +40,27 @@ describe('rewriteFinalReturn', () => {
   it('gives up on shapes it does not handle', () => {
     expect(rewriteFinalReturn('MATCH (n) RETURN *', new Set([0]))).toBeUndefined();
     expect(rewriteFinalReturn('RETURN 1 AS a UNION RETURN 2 AS a', new Set([0]))).toBeUndefined();
+  });
+});
+
+describe('columnNamesAsWritten', () => {
+  it('names items without an alias by their text and keeps aliased ones', () => {
+    expect(
+      columnNamesAsWritten('MATCH (a)-[r]->(b) RETURN type(r), a.name AS who, count(*)', [
+        'LABEL(r._ID,[,,SUPPORTS])',
+        'who',
+        'COUNT_STAR()',
+      ]),
+    ).toEqual(['type(r)', 'who', 'count(*)']);
+    expect(
+      columnNamesAsWritten('MATCH (n) RETURN DISTINCT  labels( n )\n ORDER BY 1 LIMIT 3', ['x']),
+    ).toEqual(['labels( n )']);
+  });
+
+  it("keeps the engine's names where items and columns do not match one to one", () => {
+    expect(columnNamesAsWritten('MATCH (n) RETURN *', ['n'])).toEqual(['n']);
+    expect(columnNamesAsWritten('RETURN 1 UNION RETURN 2', ['1'])).toEqual(['1']);
+    expect(columnNamesAsWritten('MATCH (n) RETURN n.a, n.a', ['n.a', 'n.a_1'])).toEqual(['n.a', 'n.a_1']);
+    expect(columnNamesAsWritten("CREATE (n:X {uid: 'RETURN'})", [])).toEqual([]);
   });
 });

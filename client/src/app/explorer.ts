@@ -11,7 +11,7 @@ import { renderLegend } from '../panels/legend.ts';
 import type { ResultPanel } from '../panels/results.ts';
 import { byId, el, replaceChildren } from '../ui/dom.ts';
 import { DrawPlan, type DrawProgress, type DrawStep } from './drawPlan.ts';
-import { nodeCaption } from './format.ts';
+import { formatCount, nodeCaption } from './format.ts';
 import type { QueryHistory } from './queryHistory.ts';
 import { UndoStack } from './undoStack.ts';
 import { pushUrlQuery } from './urlState.ts';
@@ -286,8 +286,8 @@ export class Explorer {
     const remaining = expansion.total - expansion.offset;
     if (remaining <= 0) return undefined;
     const byType = this.remainingByType(expansion);
-    const shown = byType.slice(0, 2).map((r) => `${r.type} ${r.count}`);
-    return `+${remaining} more: ${shown.join(', ')}${byType.length > 2 ? ', …' : ''}`;
+    const shown = byType.slice(0, 2).map((r) => `${r.type} ${formatCount(r.count)}`);
+    return `+${formatCount(remaining)} more: ${shown.join(', ')}${byType.length > 2 ? ', …' : ''}`;
   }
 
   // ---- canvas steps --------------------------------------------------------------------------
@@ -480,7 +480,7 @@ export class Explorer {
     byId('legend-types-summary').textContent = `Relationship types (${types.size})`;
     const summary = this.view.summary();
     byId('canvas-hint').textContent =
-      `${summary.visibleNodes} of ${summary.nodes} nodes, ${summary.visibleEdges} of ${summary.edges} relationships visible · ` +
+      `${formatCount(summary.visibleNodes)} of ${formatCount(summary.nodes)} nodes, ${formatCount(summary.visibleEdges)} of ${formatCount(summary.edges)} relationships visible · ` +
       'double-click a node to expand · Shift+drag to box-select';
   }
 

@@ -3,6 +3,9 @@
 import type { ApiEdge, ApiNode, Value } from '../api/types.ts';
 import { stringifyExactJson } from '../api/exactJson.ts';
 
+/** A count as people read it: 430,564 (the same grouping everywhere in the explorer). */
+export const formatCount = (n: number): string => n.toLocaleString('en');
+
 /** Properties tried, in order, for a node's caption. */
 const CAPTION_KEYS = ['name', 'title', 'uid', 'text'];
 

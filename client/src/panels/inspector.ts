@@ -3,7 +3,7 @@
 // for a node its degree by relationship type.
 
 import type { ApiEdge, ApiNode, NeighborCount, Value } from '../api/types.ts';
-import { formatValue, nodeCaption } from '../app/format.ts';
+import { formatCount, formatValue, nodeCaption } from '../app/format.ts';
 import { labelStyle } from '../graph/palette.ts';
 import { el, replaceChildren } from '../ui/dom.ts';
 
@@ -114,7 +114,7 @@ export class Inspector {
         }),
         remaining && remaining.total > 0
           ? el('button', {
-              text: `Load ${remaining.total} more`,
+              text: `Load ${formatCount(remaining.total)} more`,
               title: 'Load the next page of neighbours',
               on: { click: () => this.actions.loadMore(node.id) },
             })
@@ -129,7 +129,7 @@ export class Inspector {
       remaining && remaining.total > 0
         ? el('p', {
             class: 'muted',
-            text: `Not loaded yet: ${remaining.byType.map((r) => `${r.type} ${r.count}`).join(', ')}`,
+            text: `Not loaded yet: ${remaining.byType.map((r) => `${r.type} ${formatCount(r.count)}`).join(', ')}`,
           })
         : null,
       el('h3', { text: 'Properties' }),
@@ -150,12 +150,12 @@ export class Inspector {
             el('li', {}, [
               el('span', { class: 'muted', text: c.direction === 'out' ? '→' : '←' }),
               el('code', { text: c.type }),
-              el('span', { class: 'count', text: String(c.count) }),
+              el('span', { class: 'count', text: formatCount(c.count) }),
             ]),
           ),
           el('li', {}, [
             el('strong', { text: 'Total' }),
-            el('span', { class: 'count', text: String(total) }),
+            el('span', { class: 'count', text: formatCount(total) }),
           ]),
         ]);
       },

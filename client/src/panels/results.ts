@@ -3,6 +3,7 @@
 
 import { stringifyExactJson } from '../api/exactJson.ts';
 import type { QueryResponse } from '../api/types.ts';
+import { formatCount } from '../app/format.ts';
 import { byId, el, replaceChildren } from '../ui/dom.ts';
 import { renderResultTable } from './resultTable.ts';
 
@@ -63,7 +64,10 @@ export class ResultPanel {
     const { rowCount, totalRows, truncated, elapsedMs } = result.summary;
     replaceChildren(this.status, [
       truncated
-        ? el('span', { class: 'truncated', text: `showing ${rowCount} of ${totalRows} rows` })
+        ? el('span', {
+            class: 'truncated',
+            text: `showing ${formatCount(rowCount)} of ${formatCount(totalRows)} rows`,
+          })
         : `${rowCount} ${rowCount === 1 ? 'row' : 'rows'}`,
       ` · ${plural(result.graph.nodes.length, 'node')}, ${plural(result.graph.edges.length, 'relationship')} in the result · ${elapsedMs} ms`,
       this.drawingStatus,
@@ -83,7 +87,7 @@ export class ResultPanel {
       return;
     }
     const { drawn, total, step } = drawing;
-    const count = (n: number) => n.toLocaleString('en');
+    const count = formatCount;
     const shown =
       drawn.nodes < total.nodes
         ? `showing ${count(drawn.nodes)} of ${count(total.nodes)} nodes`

@@ -22,6 +22,7 @@ import type {
   TransactionOptions,
   Value,
 } from '../types.ts';
+import { columnNamesAsWritten } from '../../cypher/rewriteReturn.ts';
 import { collectResult, readAll } from '../cursor.ts';
 import { Pool } from './connectionPool.ts';
 import { translateEngineError } from './engineErrors.ts';
@@ -266,6 +267,7 @@ export class LadybugStore implements GraphStore {
         this.propertyTypes,
         (rows, types, first) =>
           recoverExactIntegers(rows, types, { store: this, cypher, params, writes, first }),
+        cypher,
       );
     } catch (error) {
       releaseWrite?.();
@@ -479,6 +481,7 @@ export class LadybugStore implements GraphStore {
         this.propertyTypes,
         (rows, types, first) =>
           recoverExactIntegers(rows, types, { store: sameTransaction, cypher, params, writes, first }),
+        cypher,
       );
     } catch (error) {
       throw translateEngineError(error, { timeoutMs });
@@ -500,6 +503,7 @@ export class LadybugStore implements GraphStore {
       () => undefined,
       this.propertyTypes,
       (rows) => rows,
+      cypher,
     );
     try {
       return await readAll(cursor, Number.MAX_SAFE_INTEGER);
@@ -731,7 +735,10 @@ class LadybugTransaction implements StoreTransaction {
 }
 
 class LadybugCursor implements Cursor {
+  /** The columns' names as Neo4j would give them (rewriteReturn.ts). */
   readonly columns: string[];
+  /** The engine's names of the columns: the keys of its rows. */
+  private readonly engineColumns: string[];
   readonly totalRows: number;
   private readonly types: string[];
   private done = false;
@@ -752,8 +759,10 @@ class LadybugCursor implements Cursor {
       types: string[],
       first: number,
     ) => Value[][] | Promise<Value[][]>,
+    cypher: string,
   ) {
-    this.columns = result.getColumnNamesSync();
+    this.engineColumns = result.getColumnNamesSync();
+    this.columns = columnNamesAsWritten(cypher, this.engineColumns);
     this.types = result.getColumnDataTypesSync();
     this.totalRows = result.getNumTuples();
     this.converters = this.types.map((type) => columnConverter(type, propertyTypes));
@@ -765,7 +774,7 @@ class LadybugCursor implements Cursor {
       // Rows are counted against the result's size instead of asking hasNext() before each one:
       // a native call per row saved, about a tenth of reading 100,000 rows.
       const sliceEnd = Math.min(max, rows.length + ROWS_PER_SLICE, rows.length + this.totalRows - this.read);
-      const { columns, converters } = this;
+      const { engineColumns: columns, converters } = this;
       while (rows.length < sliceEnd) {
         const record = this.result.getNextSync() as Record<string, unknown>;
         this.read++;
