@@ -98,6 +98,7 @@ function toggleDrawer(buttonId: string, drawerId: string): void {
   byId(buttonId).setAttribute('aria-expanded', String(!drawer.hidden));
 }
 byId('run-button').addEventListener('click', runFromEditor);
+byId('cancel-button').addEventListener('click', () => explorer.cancelRun());
 byId('params-button').addEventListener('click', () => toggleDrawer('params-button', 'params-panel'));
 byId('history-button').addEventListener('click', () => toggleDrawer('history-button', 'history-list'));
 

@@ -255,6 +255,31 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
+  it('cancels a slow query with the Cancel button and keeps the canvas and the editor usable', async () => {
+    const page = await open();
+    const before = await waitForCanvas(page, 's.summary.nodes > 0');
+    const cancel = page.locator('#cancel-button');
+    expect(await cancel.isVisible()).toBe(false);
+    await typeAndRun(
+      page,
+      'UNWIND range(1, 30000) AS a UNWIND range(1, 30000) AS b WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*) AS n',
+    );
+    await cancel.waitFor({ state: 'visible' });
+    await cancel.click();
+    await expect.poll(() => page.textContent('#run-status')).toContain('Cancelled');
+    expect(await cancel.isVisible()).toBe(false);
+    expect(await page.locator('#query-error').isVisible()).toBe(false);
+    expect(await page.locator('#connection-banner').isVisible()).toBe(false);
+    expect((await canvasState(page)).summary).toEqual(before.summary);
+    await screenshot(page, '03-cancelled');
+
+    // The next query runs and is drawn as usual.
+    await typeAndRun(page, "MATCH (c:Country {uid: 'iran'}) RETURN c");
+    const state = await waitForCanvas(page, 's.summary.nodes === 1');
+    expect(state.nodes.map((n) => n.name)).toEqual(['Iran']);
+    await page.context().close();
+  });
+
   it('expands a node on double-click within the budget and undo takes the expansion back', async () => {
     const page = await open(`/?q=${encodeURIComponent("MATCH (p:Person {uid: 'lawrow'}) RETURN p")}`);
     const start = await waitForCanvas(page, 's.summary.nodes === 1');

@@ -38,7 +38,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     return await requestOnce<T>(path, init);
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 503 || error.status === 0))
+    if (
+      error instanceof ApiError &&
+      error.code !== 'Cancelled' &&
+      (error.status === 503 || error.status === 0)
+    )
       unavailableListener?.(error);
     throw error;
   }
@@ -49,6 +53,7 @@ async function requestOnce<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     response = await authorizedFetch(path, init);
   } catch (error) {
+    if (init?.signal?.aborted) throw new ApiError('Cancelled', 'The request was cancelled.', 0);
     throw new ApiError(
       'Unavailable',
       `Cannot reach the Lagebild server (${error instanceof Error ? error.message : String(error)}). Is it running?`,
@@ -74,8 +79,13 @@ async function requestOnce<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 /** Runs one Cypher statement with parameters. */
-export function runQuery(cypher: string, params: Record<string, Value> = {}): Promise<QueryResponse> {
+export function runQuery(
+  cypher: string,
+  params: Record<string, Value> = {},
+  signal?: AbortSignal,
+): Promise<QueryResponse> {
   return request<QueryResponse>('/api/query', {
+    signal,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: stringifyExactJson({ cypher, params }, ''),

@@ -67,7 +67,10 @@ export class Explorer {
   private hiddenTypes = new Set<string>();
   private readonly errorBox = byId('query-error');
   private readonly runStatus = byId('run-status');
+  private readonly cancelButton = byId<HTMLButtonElement>('cancel-button');
   private running = 0;
+  /** Aborts the request of the query running now (Cancel, or a new run). */
+  private runAbort: AbortController | undefined;
   /** The last result had no graph, so the Table tab was opened for the user. */
   private switchedToTable = false;
   private lastQueryRan: { cypher: string; params: Record<string, Value> } | undefined;
@@ -122,10 +125,15 @@ export class Explorer {
       return undefined;
     }
     const ticket = ++this.running;
+    this.runAbort?.abort();
+    const abort = new AbortController();
+    this.runAbort = abort;
+    this.cancelButton.hidden = false;
     this.setBusy('Running…');
     try {
-      const result = await runQuery(cypher, params);
+      const result = await runQuery(cypher, params, abort.signal);
       if (ticket !== this.running) return undefined;
+      this.cancelButton.hidden = true;
       this.hideError();
       this.lastQueryRan = { cypher, params };
       this.parts.history.add(cypher, paramsText);
@@ -153,6 +161,7 @@ export class Explorer {
       return result;
     } catch (error) {
       if (ticket !== this.running) return undefined;
+      this.cancelButton.hidden = true;
       this.setBusy('');
       if (error instanceof ApiError) this.showError(error.code, error.message);
       else this.showError('Error', error instanceof Error ? error.message : String(error));
@@ -160,6 +169,22 @@ export class Explorer {
     } finally {
       this.refreshButtons();
     }
+  }
+
+  /**
+   * Stops waiting for the running query; its answer, when it comes, is dropped. The engine cannot
+   * be interrupted from outside: the server ends the statement by its time limit, and a write may
+   * still happen.
+   */
+  cancelRun(): void {
+    if (this.cancelButton.hidden) return;
+    this.running++;
+    this.runAbort?.abort();
+    this.runAbort = undefined;
+    this.cancelButton.hidden = true;
+    this.setBusy('');
+    this.runStatus.textContent = 'Cancelled (the server ends it by its time limit).';
+    this.refreshButtons();
   }
 
   /** Relationships whose end nodes the query did not return get those nodes fetched, so they can be drawn. */
