@@ -76,7 +76,11 @@ const explorer: Explorer = new Explorer({
   inspector,
   results,
   history,
-  onQueryRan: () => renderHistoryList(),
+  onQueryRan: (result) => {
+    renderHistoryList();
+    // The schema panel's counts and the editor's completion follow what a write changed.
+    if (result.summary.wrote) void loadSchema();
+  },
 });
 
 function runFromEditor(): void {

@@ -187,6 +187,9 @@ describe('the explorer in a browser', () => {
     });
     expect(body.rows).toEqual([[1]]);
     expect(sent.filter((data) => data.includes('ctrl-enter-once'))).toHaveLength(1);
+    expect(await page.textContent('#result-status')).toContain(
+      'a write: Undo changes the canvas, not the database',
+    );
     await expect.poll(() => page.locator('#query-error').isVisible()).toBe(false);
     await postJson(`${lb.url}/api/query`, { cypher: "MATCH (n:Country {uid: 'ctrl-enter-once'}) DELETE n" });
     await page.context().close();

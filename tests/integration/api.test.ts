@@ -41,8 +41,17 @@ describe('POST /api/query', () => {
       source: body.rows[0][0].id,
       properties: { item: 'Drohnen', qualification: 'reported' },
     });
-    expect(body.summary).toMatchObject({ rowCount: 1, totalRows: 1, truncated: false });
+    expect(body.summary).toMatchObject({ rowCount: 1, totalRows: 1, truncated: false, wrote: false });
     expect(typeof body.summary.elapsedMs).toBe('number');
+  });
+
+  it('says in the summary whether the statement writes', async () => {
+    const merged = await query("MERGE (c:Country {uid: 'summary-wrote'}) RETURN c.uid");
+    expect(merged.status).toBe(200);
+    expect(merged.body.summary.wrote).toBe(true);
+    const read = await query("MATCH (c:Country {uid: 'summary-wrote'}) RETURN c.uid");
+    expect(read.body.summary.wrote).toBe(false);
+    await query("MATCH (c:Country {uid: 'summary-wrote'}) DELETE c");
   });
 
   it('collects nodes and relationships from inside lists, maps and paths, each once', async () => {

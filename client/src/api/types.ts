@@ -41,7 +41,14 @@ export interface QueryResponse {
   columns: string[];
   rows: Value[][];
   graph: GraphData;
-  summary: { elapsedMs: number; rowCount: number; totalRows: number; truncated: boolean };
+  summary: {
+    elapsedMs: number;
+    rowCount: number;
+    totalRows: number;
+    truncated: boolean;
+    /** The statement writes: Undo on the canvas does not take that back. */
+    wrote?: boolean;
+  };
 }
 
 export interface PropertyInfo {

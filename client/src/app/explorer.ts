@@ -56,8 +56,8 @@ export interface ExplorerParts {
   inspector: Inspector;
   results: ResultPanel;
   history: QueryHistory;
-  /** Called after a query ran (to refresh the history list). */
-  onQueryRan: () => void;
+  /** Called after a query ran (to refresh the history list, and the schema after a write). */
+  onQueryRan: (result: QueryResponse) => void;
 }
 
 export class Explorer {
@@ -137,7 +137,7 @@ export class Explorer {
       this.hideError();
       this.lastQueryRan = { cypher, params };
       this.parts.history.add(cypher, paramsText);
-      this.parts.onQueryRan();
+      this.parts.onQueryRan(result);
       if (options.push) pushUrlQuery({ cypher, params: paramsText });
       const whole = await this.completeGraph(result.graph);
       const names = new Map(whole.nodes.map((n) => [n.id, n.properties.name?.toString()]));

@@ -70,6 +70,12 @@ export class ResultPanel {
           })
         : `${rowCount} ${rowCount === 1 ? 'row' : 'rows'}`,
       ` · ${plural(result.graph.nodes.length, 'node')}, ${plural(result.graph.edges.length, 'relationship')} in the result · ${elapsedMs} ms`,
+      result.summary.wrote
+        ? el('span', {
+            class: 'wrote',
+            text: ' · a write: Undo changes the canvas, not the database',
+          })
+        : '',
       this.drawingStatus,
     ]);
   }

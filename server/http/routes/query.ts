@@ -72,6 +72,9 @@ export function queryRoutes(store: GraphStore, options: QueryRouteOptions): Rout
         rowCount: result.rows.length,
         totalRows: result.totalRows ?? result.rows.length,
         truncated: result.truncated,
+        // The statement may have written (the engine says so before running it): undoing on the
+        // canvas does not undo it, and the explorer says so.
+        wrote,
       },
     });
   });
