@@ -312,6 +312,15 @@ describe('the explorer in a browser', () => {
     await page.mouse.dblclick(box.x + at.x, box.y + at.y);
     const expanded = await waitForCanvas(page, 's.summary.nodes > 1');
     expect(await viewport()).toEqual(zoomedIn);
+    // ...and the node that was there stays where it was; only the new ones are placed.
+    const after = await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+        ).__lagebild.position(id),
+      lawrow.id,
+    );
+    expect(Math.hypot(after.x - at.x, after.y - at.y)).toBeLessThan(1);
     expect(expanded.summary.nodes).toBe(1 + around.nodes.length);
     expect(expanded.summary.edges).toBe(around.edges.length);
     expect(await page.locator('#inspector h2').textContent()).toBe('Lawrow');

@@ -360,20 +360,38 @@ export class GraphView {
     // An expansion keeps the viewport the user chose (as the worker's layout below does).
     const fit = !options.incremental || (options.fitIfFitted === true && this.fitted);
     const common = { fit, padding: 30, animate, animationDuration: 350 };
+    // New nodes find their place among the others, which stay where the user saw them.
+    // fcose places the centre of what it sizes a node by and, with captions (below the node), puts
+    // the node half the caption's height above that: the kept position is given the same way.
+    const withLabels = size <= 1000;
+    const fixed =
+      options.incremental && options.movable
+        ? elements
+            .nodes()
+            .filter((node) => !options.movable!.has(node.id()))
+            .map((node) => {
+              const { x, y } = (node as cytoscape.NodeSingular).position();
+              const caption = withLabels
+                ? node.boundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false }).h
+                : 0;
+              return { nodeId: node.id(), position: { x, y: y + caption / 2 } };
+            })
+        : [];
     const layoutOptions: Record<LayoutName, Record<string, unknown>> = {
       fcose: {
         name: 'fcose',
         // Polishing costs time that large graphs do not repay: draft is the spectral layout alone.
         quality: size <= 300 ? 'proof' : size <= 1000 ? 'default' : 'draft',
         randomize: !options.incremental,
-        nodeDimensionsIncludeLabels: size <= 1000,
+        nodeDimensionsIncludeLabels: withLabels,
         idealEdgeLength: 110,
         nodeRepulsion: 12000,
         edgeElasticity: 0.25,
         gravity: 0.2,
         numIter: size <= 1000 ? 2500 : 1000,
         nodeSeparation: 90,
-        packComponents: true,
+        packComponents: fixed.length === 0,
+        ...(fixed.length > 0 ? { fixedNodeConstraint: fixed } : {}),
       },
       concentric: {
         name: 'concentric',
