@@ -43,9 +43,4 @@ export class Pool<T> {
   get available(): readonly T[] {
     return this.idle;
   }
-
-  /** Callers waiting for an item. */
-  get queued(): number {
-    return this.waiting.length;
-  }
 }
