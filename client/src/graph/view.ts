@@ -103,6 +103,19 @@ function setClass(element: cytoscape.SingularElementArgument, name: string, on: 
   if (element.hasClass(name) !== on) element.toggleClass(name, on);
 }
 
+/** Neither hidden by the user nor filtered out by the legend (the element itself). */
+function isShown(element: cytoscape.SingularElementArgument): boolean {
+  return !element.hasClass('user-hidden') && !element.hasClass('filtered');
+}
+
+/** Drawn: shown, and a relationship's ends too (cytoscape hides a relationship with its node). */
+function isDrawn(element: cytoscape.SingularElementArgument): boolean {
+  if (!isShown(element)) return false;
+  if (!element.isEdge()) return true;
+  const edge = element as cytoscape.EdgeSingular;
+  return isShown(edge.source()) && isShown(edge.target());
+}
+
 /** New nodes added to a big canvas at most, for them to stay where they were placed (see addGraph). */
 const FEW_NEW_NODES = 100;
 
@@ -643,7 +656,7 @@ export class GraphView {
     if (this.settings.nodeFontSize * cy.zoom() < LARGE_GRAPH_CAPTION_MIN_PX) return;
     const { x1, y1, x2, y2 } = cy.extent();
     const inView = cy.nodes().filter((node) => {
-      if (node.hasClass('user-hidden') || node.hasClass('filtered')) return false;
+      if (!isShown(node)) return false;
       const { x, y } = node.position();
       return x >= x1 && x <= x2 && y >= y1 && y <= y2;
     });
@@ -843,7 +856,7 @@ export class GraphView {
   /** Whether the user can see this element now (not hidden, not filtered). */
   isVisible(id: string): boolean {
     const element = this.cy.getElementById(id);
-    return element.nonempty() && !element.hasClass('user-hidden') && !element.hasClass('filtered');
+    return element.nonempty() && isDrawn(element);
   }
 
   /** Where a node (or a relationship's midpoint) is drawn, in pixels from the canvas's top left corner. */
@@ -953,14 +966,7 @@ export class GraphView {
   private visibleElements(): cytoscape.CollectionReturnValue {
     const all = this.cy.elements();
     if (this.cy.elements('.user-hidden, .filtered').empty()) return all;
-    const shown = (element: cytoscape.SingularElementArgument) =>
-      !element.hasClass('user-hidden') && !element.hasClass('filtered');
-    // A relationship whose end is hidden is not drawn either (cytoscape hides it with the node).
-    return all.filter((element) =>
-      element.isEdge()
-        ? shown(element) && shown(element.source()) && shown(element.target())
-        : shown(element),
-    );
+    return all.filter(isDrawn);
   }
 
   /**
