@@ -5,6 +5,7 @@ import { fetchSavedQueries, fetchSchema, onUnavailable, runQuery } from './api/c
 import type { SavedQuery, SchemaResponse } from './api/types.ts';
 import { ConnectionWatch, fetchHealthState } from './app/connectionWatch.ts';
 import { Explorer } from './app/explorer.ts';
+import { cypherName } from './app/format.ts';
 import { graphOfLagebildFile } from './app/openLagebildFile.ts';
 import { QueryHistory } from './app/queryHistory.ts';
 import { installShortcuts } from './app/shortcuts.ts';
@@ -180,7 +181,7 @@ installDropImport({
 // ---- side panel, search, header -------------------------------------------------------------
 
 const schemaView = new SchemaView(byId('schema-graph'), byId('schema-labels'), (label) =>
-  runQuery_({ cypher: `MATCH (n:\`${label}\`)\nRETURN n\nLIMIT 25`, params: '{}' }, { push: true }),
+  runQuery_({ cypher: `MATCH (n:${cypherName(label)})\nRETURN n\nLIMIT 25`, params: '{}' }, { push: true }),
 );
 new SearchBox(
   byId<HTMLInputElement>('search'),

@@ -3,6 +3,9 @@
 import type { ApiEdge, ApiNode, Value } from '../api/types.ts';
 import { stringifyExactJson } from '../api/exactJson.ts';
 
+/** A label or relationship type as a Cypher name: in backticks, with backticks inside doubled. */
+export const cypherName = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
+
 /** A count as people read it: 430,564 (the same grouping everywhere in the explorer). */
 export const formatCount = (n: number): string => n.toLocaleString('en');
 

@@ -8,11 +8,10 @@ import { runQuery } from '../api/client.ts';
 import type { ApiEdge, ApiNode, GraphData } from '../api/types.ts';
 import type { LagebildJsonDocument } from '../export/exportClient.ts';
 import { MAX_DRAWN_NODES } from './explorer.ts';
+import { cypherName } from './format.ts';
 
 /** Lookups sent at once: the server runs four statements at a time. */
 const LOOKUPS_AT_ONCE = 4;
-
-const cypherName = (name: string) => `\`${name.replaceAll('`', '``')}\``;
 
 /** The database's nodes and relationships for a file, with positions keyed by node id. */
 export async function graphOfLagebildFile(
