@@ -29,10 +29,21 @@ describe('the query time limit', () => {
     expect(waited.length).toBeGreaterThan(0);
     expect(waited[0]).toContain('time limit of 1500 ms');
     expect(messages.some((m) => m.startsWith('The query ran longer than the time limit'))).toBe(true);
+    for (const message of messages) expect(message).toContain('time limit of 1500 ms');
 
     // Afterwards the store serves at once.
     const { status, body } = await postJson(`${lb.url}/api/query`, { cypher: 'RETURN 1 AS one' });
     expect(status).toBe(200);
     expect(body.rows).toEqual([[1]]);
+  });
+
+  it('names the limit the user set when a query that waited then runs out', async () => {
+    const busy = Array.from({ length: 4 }, () => postJson(`${lb.url}/api/query`, { cypher: SLOW }));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // This one waits about 800 ms for a connection, then runs out of what is left of its limit.
+    const late = await postJson(`${lb.url}/api/query`, { cypher: SLOW });
+    await Promise.all(busy);
+    expect(late.status).toBe(408);
+    expect(String(late.body.error.message)).toContain('time limit of 1500 ms');
   });
 });

@@ -217,7 +217,7 @@ export class LadybugStore implements GraphStore {
       connection.setQueryTimeout(timeoutMs);
       // Preparing folds constants (range(1, 10^8) is built here) and cannot be interrupted either.
       const prepareOnce = () =>
-        this.withDeadline(this.prepare(connection, cypher, timeoutMs), connection, timeoutMs);
+        this.withDeadline(this.prepare(connection, cypher, limitMs), connection, timeoutMs, limitMs);
       let statement: PreparedStatement;
       try {
         statement = await prepareOnce();
@@ -253,7 +253,7 @@ export class LadybugStore implements GraphStore {
       // timeout here and its connection set aside until the engine lets go of it. A write is
       // always waited for: answering "cancelled" for a write that then commits would be a lie.
       const result = single(
-        writes ? await execution : await this.withDeadline(execution, connection, timeoutMs),
+        writes ? await execution : await this.withDeadline(execution, connection, timeoutMs, limitMs),
       );
       if (writes) {
         releaseWrite?.();
@@ -274,21 +274,26 @@ export class LadybugStore implements GraphStore {
       // A statement that failed may be stale (the catalog changed under it): prepare it afresh next time.
       this.statementCache.get(connection)?.delete(cypher);
       if (!this.abandoned.has(connection)) this.pool.release(connection);
-      throw translateEngineError(error, { timeoutMs });
+      // Errors name the limit the user set, not what was left of it after the wait.
+      throw translateEngineError(error, { timeoutMs: limitMs });
     }
   }
 
   private readonly abandoned = new WeakSet<Connection>();
 
-  /** Waits for a read up to its time limit plus a grace period, then gives up on it. */
+  /**
+   * Waits for a read up to `waitMs` plus a grace period, then gives up on it. The timeout names
+   * `limitMs`, the limit the user set, of which `waitMs` is what the connection wait left.
+   */
   private async withDeadline<T>(
     execution: Promise<T>,
     connection: Connection,
-    timeoutMs: number,
+    waitMs: number,
+    limitMs: number,
   ): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(timeout(timeoutMs)), timeoutMs + DEADLINE_GRACE_MS);
+      timer = setTimeout(() => reject(timeout(limitMs)), waitMs + DEADLINE_GRACE_MS);
     });
     try {
       return await Promise.race([execution, deadline]);
