@@ -76,7 +76,8 @@ export async function expandCase(
   runs: number,
 ): Promise<CaseResult> {
   const expand = (node: BenchNode) => requestOk(url, `/api/nodes/${node.id}/neighbors?limit=100`);
-  // The server keeps the counts of big nodes until the next write, so the first expansion of each
+  // The server keeps the counts of big nodes until the next write (and counts hubs of 10,000
+  // relationships or more ahead, before this case runs), so the first expansion of each
   // node (this benchmark expands none of them before) is the one that counts them: timed apart.
   const firstExpansionMs: number[] = [];
   for (const node of nodes) {

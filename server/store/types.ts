@@ -156,6 +156,8 @@ export interface StoreHealth {
   message?: string;
   /** Whether search is answered from an in-memory index yet ('building' falls back to scanning). */
   searchIndex?: 'ready' | 'building';
+  /** Whether the hubs' neighbour counts are being read in the background (a big graph, after opening or writes). */
+  hubCounts?: 'ready' | 'counting';
 }
 
 /** A sequence of statements run in one transaction on behalf of the same client. */

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { LadybugStore } from '../../server/store/ladybug/ladybugStore.ts';
+import { LadybugStore, type LadybugStoreOptions } from '../../server/store/ladybug/ladybugStore.ts';
 import type { GraphStore, Value } from '../../server/store/types.ts';
 import { parseJsonText } from '../../server/import/jsonText.ts';
 
@@ -31,12 +31,15 @@ export async function addTorture(store: GraphStore): Promise<void> {
 }
 
 /** A fresh, empty embedded database (no article graph) in a temp directory. */
-export async function freshStore(): Promise<{ store: LadybugStore; dispose: () => Promise<void> }> {
+export async function freshStore(
+  options: Partial<LadybugStoreOptions> = {},
+): Promise<{ store: LadybugStore; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'lagebild-fresh-'));
   const store = await LadybugStore.open({
     path: path.join(dir, 'db.lbug'),
     readOnly: false,
     defaultTimeoutMs: 60_000,
+    ...options,
   });
   return {
     store,

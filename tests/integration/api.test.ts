@@ -287,6 +287,7 @@ describe('GET /api/schema, /api/queries, /api/health', () => {
       readOnly: false,
       version: 'test',
       searchIndex: expect.stringMatching(/^(ready|building)$/),
+      hubCounts: expect.stringMatching(/^(ready|counting)$/),
     });
   });
 });

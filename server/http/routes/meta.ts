@@ -22,6 +22,7 @@ export function metaRoutes(
         version: options.version,
         ...(health.message ? { message: health.message } : {}),
         ...(health.searchIndex ? { searchIndex: health.searchIndex } : {}),
+        ...(health.hubCounts ? { hubCounts: health.hubCounts } : {}),
       },
       health.ok ? 200 : 503,
     );

@@ -27,9 +27,10 @@ import { collectResult, readAll } from '../cursor.ts';
 import { Pool } from './connectionPool.ts';
 import { translateEngineError } from './engineErrors.ts';
 import { recoverExactIntegers } from './exactIntegers.ts';
+import { HubCounts, type HubCountOptions } from './hubCounts.ts';
 import { NeighbourCountCache } from './neighbourCounts.ts';
-import { neighborhoodOf } from './neighbors.ts';
-import { countElements, readCatalog, type ReadRows } from './schema.ts';
+import { countHub, neighborhoodOf } from './neighbors.ts';
+import { countElements, quoteName, readCatalog, type ReadRows } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { SearchIndex } from './searchIndex.ts';
 import { TableNames } from './tableNames.ts';
@@ -50,6 +51,8 @@ export interface LadybugStoreOptions {
   bufferPoolBytes?: number;
   /** How long a read-only open waits for a checkpoint under way (default 10 s). */
   checkpointWaitMs?: number;
+  /** Which nodes count as hubs, counted ahead in the background (hubCounts.ts). */
+  hubCounts?: HubCountOptions;
 }
 
 /** The engine refuses a read-only open while a checkpoint's files lie beside the database. */
@@ -108,6 +111,8 @@ export class LadybugStore implements GraphStore {
   private readonly tableNames = new TableNames((cypher) => this.read(cypher));
   /** Neighbour counts of big nodes expanded lately (paging through a hub counts it once). */
   readonly neighbourCounts = new NeighbourCountCache();
+  /** A big graph's hubs, counted in the background so that their first expansion is quick too. */
+  readonly hubCounts: HubCounts;
   /** Names in memory for search-as-you-type; rebuilt in the background after writes. */
   readonly searchIndex = new SearchIndex({
     withConnection: (work) => this.withConnection(work),
@@ -121,6 +126,15 @@ export class LadybugStore implements GraphStore {
     this.pool = new Pool(connections);
     this.readOnly = options.readOnly;
     this.defaultTimeoutMs = options.defaultTimeoutMs;
+    this.hubCounts = new HubCounts(
+      {
+        labels: async () => (await this.schema()).labels.map((l) => quoteName(l.label)),
+        read: (cypher, params) => this.read(cypher, params),
+        count: (hub) => countHub(this, hub),
+        isCounted: (hub) => this.neighbourCounts.has(hub.id),
+      },
+      options.hubCounts,
+    );
   }
 
   /**
@@ -185,8 +199,12 @@ export class LadybugStore implements GraphStore {
     const schema = await this.schema();
     // A big graph gets its search index right away (built after the schema, so that opening
     // is not slowed down by it); a small one on its first search, since scanning it is cheap.
-    if (schema.labels.reduce((sum, l) => sum + l.count, 0) >= EAGER_SEARCH_INDEX_NODES)
+    this.hubCounts.forgetHubs();
+    if (schema.labels.reduce((sum, l) => sum + l.count, 0) >= EAGER_SEARCH_INDEX_NODES) {
       this.searchIndex.scheduleBuild();
+      // After the index, whose uids make the hubs' counts seeks; both at once would share 2 cores.
+      this.hubCounts.refreshAfter(this.searchIndex.whenIdle());
+    }
     const cache = new Map<string, Map<string, string>>();
     for (const entry of [
       ...schema.labels.map((l) => ({ name: l.label, properties: l.properties })),
@@ -368,6 +386,7 @@ export class LadybugStore implements GraphStore {
   dataChanged(): void {
     this.schemaCache = undefined;
     this.neighbourCounts.clear();
+    this.hubCounts.afterWrite();
     // The next search rebuilds the index (or answers from the old one while a big one is rebuilt).
     this.searchIndex.markStale();
   }
@@ -644,6 +663,7 @@ export class LadybugStore implements GraphStore {
         backend: this.backend,
         readOnly: this.readOnly,
         searchIndex: this.searchIndex.ready ? 'ready' : 'building',
+        hubCounts: this.hubCounts.counting ? 'counting' : 'ready',
       };
     } catch (error) {
       return {
@@ -658,7 +678,8 @@ export class LadybugStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // A search index build reads in the background; it stops at its next table.
+    // A search index build and the hubs' counts read in the background; they stop at their next step.
+    await this.hubCounts.stop();
     await this.searchIndex.stop();
     // Wait for writes in flight, so that nothing acknowledged is cut off.
     const release = await this.writeLock.acquire();

@@ -28,6 +28,11 @@ export class NeighbourCountCache {
     return hit;
   }
 
+  /** Whether the node's counts are kept, without counting it as a use. */
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
   remember(id: string, counts: NeighborCount[], token: number): void {
     if (token !== this.generation) return;
     if (counts.reduce((sum, c) => sum + c.count, 0) < CACHED_FROM_RELATIONSHIPS) return;
