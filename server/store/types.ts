@@ -154,8 +154,11 @@ export interface StoreHealth {
   backend: string;
   readOnly: boolean;
   message?: string;
-  /** Whether search is answered from an in-memory index yet ('building' falls back to scanning). */
-  searchIndex?: 'ready' | 'building';
+  /**
+   * Whether search is answered from an in-memory index: 'building' and 'stale' (none yet, or
+   * writes since; the next search starts a build) fall back to scanning or to the previous index.
+   */
+  searchIndex?: 'ready' | 'building' | 'stale';
   /** Whether the hubs' neighbour counts are being read in the background (a big graph, after opening or writes). */
   hubCounts?: 'ready' | 'counting';
 }

@@ -286,7 +286,7 @@ describe('GET /api/schema, /api/queries, /api/health', () => {
       backend: 'ladybug',
       readOnly: false,
       version: 'test',
-      searchIndex: expect.stringMatching(/^(ready|building)$/),
+      searchIndex: expect.stringMatching(/^(ready|building|stale)$/),
       hubCounts: expect.stringMatching(/^(ready|counting)$/),
     });
   });

@@ -115,6 +115,8 @@ describe('lookups by id while the index is stale', () => {
     // node at another id, which must not be given out for the old one.
     await createPerson('kim-jong-un', 'Kim (neu)');
     expect(store.searchIndex.ready).toBe(false);
+    // Nothing is building until a search asks for it, and /api/health says so.
+    expect((await getJson(`${lb.url}/api/health`)).body.searchIndex).toBe('stale');
     const reborn = await idOf('kim-jong-un');
 
     for (const path of [

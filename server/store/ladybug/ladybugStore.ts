@@ -662,7 +662,7 @@ export class LadybugStore implements GraphStore {
         ok: true,
         backend: this.backend,
         readOnly: this.readOnly,
-        searchIndex: this.searchIndex.ready ? 'ready' : 'building',
+        searchIndex: this.searchIndex.state,
         hubCounts: this.hubCounts.counting ? 'counting' : 'ready',
       };
     } catch (error) {

@@ -156,9 +156,10 @@ async function readPage(store: Reader, node: NodeRef, options: NeighborOptions):
   }
   const counts = kept ?? (await countNeighbours(store, node));
   const groups = selectedGroups(counts, options);
-  const total = groups.reduce((sum, c) => sum + c.count, 0);
-  return { counts, total, edges: await readGroups(store, node, groups, options) };
+  return { counts, total: totalOf(groups), edges: await readGroups(store, node, groups, options) };
 }
+
+const totalOf = (groups: NeighborCount[]) => groups.reduce((sum, c) => sum + c.count, 0);
 
 function selectedGroups(counts: NeighborCount[], options: NeighborOptions): NeighborCount[] {
   const types = options.types?.length ? options.types : undefined;
@@ -212,7 +213,7 @@ function pageOfWhole(all: GraphEdge[], nodeId: string, options: NeighborOptions)
     const inGroup = groups.get(`${group.direction}:${group.type}`)!.edges;
     for (const edge of inGroup.slice(skip, skip + limit)) edges.set(edge.id, edge);
   }
-  return { counts, total: selected.reduce((sum, c) => sum + c.count, 0), edges: [...edges.values()] };
+  return { counts, total: totalOf(selected), edges: [...edges.values()] };
 }
 
 /**

@@ -86,6 +86,16 @@ export class SearchIndex {
     return this.built !== undefined && this.builtVersion === this.version;
   }
 
+  /**
+   * For /api/health: ready; building (search scans or uses the previous index meanwhile); or
+   * stale, when none is built yet or writes came after the last build and no search has asked
+   * for a new one since (the next search starts it).
+   */
+  get state(): 'ready' | 'building' | 'stale' {
+    if (this.ready) return 'ready';
+    return this.building ? 'building' : 'stale';
+  }
+
   /** Marks the index stale without rebuilding yet (search scans until the next build). */
   markStale(): void {
     this.version++;
