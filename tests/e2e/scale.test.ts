@@ -155,6 +155,23 @@ describe('the explorer on a result over the display cap', () => {
     expect(page.errors).toEqual([]);
   }, 120_000);
 
+  it('drops "showing N of M" and its buttons when the next query returns no nodes', async () => {
+    const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
+    await waitForSummary(page, (s) => s.nodes === 1000);
+    expect(await statusText(page)).toContain('showing 1,000 of');
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('MATCH (n:Country) RETURN n.name LIMIT 5');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => statusText(page)).toContain('0 nodes, 0 relationships in the result');
+    expect(await statusText(page)).not.toContain('showing');
+    await expect(page.getByRole('button', { name: 'Draw all' }).count()).resolves.toBe(0);
+    // The canvas still shows the earlier drawing.
+    expect((await waitForSummary(page, () => true)).nodes).toBe(1000);
+    expect(page.errors).toEqual([]);
+  }, 120_000);
+
   it('draws a large canvas with less detail and lays it out in the Web Worker, spread over the canvas', async () => {
     const { page, summary } = await openAllDrawn();
     expect(summary.large).toBe(true);

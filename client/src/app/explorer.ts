@@ -153,9 +153,15 @@ export class Explorer {
         await this.view.setGraph(first.graph);
         if (this.switchedToTable) this.parts.results.show('graph');
         this.switchedToTable = false;
-      } else if (this.parts.results.tab === 'graph') {
-        this.parts.results.show('table');
-        this.switchedToTable = true;
+      } else {
+        // The canvas keeps what it showed, but "showing N of M" and its buttons belonged to the
+        // query before, and the status line now speaks of this one.
+        this.drawing = undefined;
+        this.showDrawing();
+        if (this.parts.results.tab === 'graph') {
+          this.parts.results.show('table');
+          this.switchedToTable = true;
+        }
       }
       this.setBusy('');
       return result;
