@@ -9,6 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readArticleModel } from '../../scripts/generator/articleModel.ts';
 import { generateGraph } from '../../scripts/generator/syntheticGraph.ts';
+import { DEFAULT_SETTINGS } from '../../client/src/graph/settings.ts';
+import { LARGE_GRAPH_CAPTION_MIN_PX } from '../../client/src/graph/style.ts';
 import { runImport } from '../../server/cli/import.ts';
 import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
 import { CYPHER_DIR, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
@@ -126,6 +128,54 @@ function renderedPositions(page: Page, ids: string[]): Promise<{ x: number; y: n
 
 const statusText = (page: Page) => page.locator('#result-status').innerText();
 
+/**
+ * Pairs of node captions in view that the canvas draws and that overlap. The canvas draws a
+ * caption when its size at the zoom of the texture level (the power of two at or above the zoom)
+ * reaches min-zoomed-font-size, unless the caption is hidden (label-hidden).
+ */
+async function overlappingDrawnCaptions(
+  page: Page,
+): Promise<{ zoom: number; drawn: number; overlaps: number }> {
+  const { zoom, ratio, boxes, width, height } = await page.evaluate(() => {
+    const lagebild = (
+      window as unknown as {
+        __lagebild: {
+          viewport(): { zoom: number };
+          captionBoxes(): { id: string; corners: [number, number][] }[];
+          state(): { nodes: { id: string }[] };
+        };
+      }
+    ).__lagebild;
+    const nodeIds = new Set(lagebild.state().nodes.map((n) => n.id));
+    const canvas = document.querySelector('#canvas')!.getBoundingClientRect();
+    return {
+      zoom: lagebild.viewport().zoom,
+      ratio: window.devicePixelRatio,
+      boxes: lagebild.captionBoxes().filter((box) => nodeIds.has(box.id)),
+      width: canvas.width,
+      height: canvas.height,
+    };
+  });
+  const textureScale = 2 ** Math.ceil(Math.log2(zoom * ratio));
+  if (DEFAULT_SETTINGS.nodeFontSize * textureScale < LARGE_GRAPH_CAPTION_MIN_PX)
+    return { zoom, drawn: 0, overlaps: 0 };
+  const rects = boxes
+    .map(({ corners }) => ({
+      x1: Math.min(...corners.map((c) => c[0])),
+      x2: Math.max(...corners.map((c) => c[0])),
+      y1: Math.min(...corners.map((c) => c[1])),
+      y2: Math.max(...corners.map((c) => c[1])),
+    }))
+    .filter((r) => r.x2 > 0 && r.y2 > 0 && r.x1 < width && r.y1 < height);
+  let overlaps = 0;
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) {
+      const [a, b] = [rects[i]!, rects[j]!];
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps++;
+    }
+  return { zoom, drawn: rects.length, overlaps };
+}
+
 describe('the explorer on a result over the display cap', () => {
   it('draws the first 1,000 nodes, says "showing N of M", and draws more in undoable steps', async () => {
     expect(expected.nodes).toBeGreaterThan(2000);
@@ -195,6 +245,22 @@ describe('the explorer on a result over the display cap', () => {
     const box = (await page.locator('#canvas').boundingBox())!;
     const inside = points.filter((p) => p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height);
     expect(inside.length).toBeGreaterThan(points.length * 0.95);
+    // No carpet of captions, zoomed out or in: the captions drawn never overlap (the viewport is
+    // decluttered 200 ms after it comes to rest).
+    const zoomedIn: { zoom: number; drawn: number; overlaps: number }[] = [];
+    for (let step = 0; step < 11; step++) {
+      await page.waitForTimeout(600);
+      zoomedIn.push(await overlappingDrawnCaptions(page));
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+    }
+    expect(
+      zoomedIn.map((z) => z.overlaps),
+      JSON.stringify(zoomedIn),
+    ).toEqual(zoomedIn.map(() => 0));
+    expect(
+      zoomedIn.some((z) => z.drawn > 10),
+      JSON.stringify(zoomedIn),
+    ).toBe(true);
     await screenshot(page, '31-scale-all-drawn');
     expect(page.errors).toEqual([]);
   }, 120_000);

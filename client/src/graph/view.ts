@@ -653,13 +653,24 @@ export class GraphView {
   private declutterViewport(): void {
     const cy = this.cy;
     if (!this.large || !this.settings.declutterLabels) return;
-    if (this.settings.nodeFontSize * cy.zoom() < LARGE_GRAPH_CAPTION_MIN_PX) return;
+    const fontSize = this.settings.nodeFontSize;
+    // The canvas decides on min-zoomed-font-size at the zoom of its texture level (the power of two
+    // at or above the zoom), so between half that and the threshold it draws captions too small to
+    // read and, undecluttered, on top of each other: those are hidden here instead.
+    const textureScale = 2 ** Math.ceil(Math.log2(cy.zoom() * window.devicePixelRatio));
+    if (fontSize * textureScale < LARGE_GRAPH_CAPTION_MIN_PX) return;
+    // Nodes just outside the view may have their captions inside it (up to half the widest caption).
+    const margin = CAPTION_WRAP_WIDTH / 2;
     const { x1, y1, x2, y2 } = cy.extent();
     const inView = cy.nodes().filter((node) => {
       if (!isShown(node)) return false;
       const { x, y } = node.position();
-      return x >= x1 && x <= x2 && y >= y1 && y <= y2;
+      return x >= x1 - margin && x <= x2 + margin && y >= y1 - margin && y <= y2 + margin;
     });
+    if (fontSize * cy.zoom() < LARGE_GRAPH_CAPTION_MIN_PX) {
+      cy.batch(() => inView.forEach((node) => setClass(node, 'label-hidden', !node.selected())));
+      return;
+    }
     const boxes: LabelBox[] = [];
     inView.forEach((node) => {
       const box = toBox(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), {
