@@ -87,6 +87,9 @@ function toBox(
   return bb.w > 0 && bb.h > 0 ? { ...box, x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } : undefined;
 }
 
+/** How far inside the canvas's edge revealed nodes are put, in pixels. */
+const REVEAL_MARGIN_PX = 30;
+
 /** Node captions wrap at this width ('text-max-width' in style.ts). */
 const CAPTION_WRAP_WIDTH = 120;
 
@@ -288,6 +291,8 @@ export class GraphView {
         movable: new Set(newNodes.map((element) => String(element.data.id))),
         fitIfFitted: options.fitIfFitted ?? false,
       });
+    if (options.anchor && newNodes.length > 0)
+      this.reveal([options.anchor, ...newNodes.map((element) => String(element.data.id))]);
     return {
       nodeIds: newNodes.map((element) => String(element.data.id)),
       edgeIds: elements
@@ -796,6 +801,49 @@ export class GraphView {
     let collection = this.cy.collection();
     for (const id of ids) collection = collection.union(this.cy.getElementById(id));
     return collection;
+  }
+
+  /**
+   * Brings these nodes into view when some are outside it (an expansion whose neighbours landed off
+   * screen): pans as little as needed when they fit at the current zoom, else zooms out to them.
+   */
+  private reveal(ids: string[]): void {
+    const cy = this.cy;
+    const nodes = cy.collection(ids.map((id) => cy.getElementById(id))).filter(isShown);
+    if (nodes.empty()) return;
+    const box = nodes.boundingBox({ includeLabels: true });
+    const zoom = cy.zoom();
+    const margin = REVEAL_MARGIN_PX / zoom;
+    const view = cy.extent();
+    const inside =
+      box.x1 >= view.x1 + margin &&
+      box.x2 <= view.x2 - margin &&
+      box.y1 >= view.y1 + margin &&
+      box.y2 <= view.y2 - margin;
+    if (inside) return;
+    const width = cy.width();
+    const height = cy.height();
+    const fitsAtZoom = box.w + 2 * margin <= view.w && box.h + 2 * margin <= view.h;
+    const nextZoom = fitsAtZoom
+      ? zoom
+      : Math.max(
+          this.settings.minZoom,
+          Math.min((width - 2 * REVEAL_MARGIN_PX) / box.w, (height - 2 * REVEAL_MARGIN_PX) / box.h),
+        );
+    // The smallest shift that puts the box inside the view (or, zoomed out, its centre in the middle).
+    const shift = (low: number, high: number, viewLow: number, viewHigh: number) =>
+      low < viewLow ? low - viewLow : high > viewHigh ? high - viewHigh : 0;
+    const centre = fitsAtZoom
+      ? {
+          x: (view.x1 + view.x2) / 2 + shift(box.x1 - margin, box.x2 + margin, view.x1, view.x2),
+          y: (view.y1 + view.y2) / 2 + shift(box.y1 - margin, box.y2 + margin, view.y1, view.y2),
+        }
+      : { x: (box.x1 + box.x2) / 2, y: (box.y1 + box.y2) / 2 };
+    const pan = { x: width / 2 - nextZoom * centre.x, y: height / 2 - nextZoom * centre.y };
+    this.fitted = false;
+    // A big canvas redraws every element for each frame of an animation: it jumps instead.
+    if (this.large) cy.viewport({ zoom: nextZoom, pan });
+    else cy.animate({ zoom: nextZoom, pan, duration: 300 });
   }
 
   fit(): void {
