@@ -53,6 +53,7 @@ const help = new HelpOverlay();
 const inspector = new Inspector(byId('inspector'), {
   expand: (id) => void explorer.expand(id),
   loadMore: (id) => void explorer.loadMore(id),
+  expandType: (id, type) => void explorer.expandType(id, type),
   togglePin: (id) => explorer.togglePin([id]),
   hide: (ids) => explorer.hide(ids),
   keepOnly: (ids) => explorer.keepOnly(ids),

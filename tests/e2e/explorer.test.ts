@@ -471,6 +471,64 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
+  it('expands a node along one relationship type from its degree table, page by page', async () => {
+    for (const statement of [
+      "CREATE (:Country {uid: 'hub-two', name: 'Zweiland'})",
+      "UNWIND range(1, 30) AS i CREATE (:`Group` {uid: concat('hub2-group-', CAST(i AS STRING)), name: concat('Verband ', CAST(i AS STRING))})",
+      "UNWIND range(1, 30) AS i CREATE (:Country {uid: concat('hub2-land-', CAST(i AS STRING)), name: concat('Lieferland ', CAST(i AS STRING))})",
+      "MATCH (h:Country {uid: 'hub-two'}), (g:`Group`) WHERE g.uid STARTS WITH 'hub2-group-' CREATE (g)-[:OPERATES_IN {qualification: 'stated'}]->(h)",
+      "MATCH (h:Country {uid: 'hub-two'}), (c:Country) WHERE c.uid STARTS WITH 'hub2-land-' CREATE (c)-[:SUPPLIES {qualification: 'stated'}]->(h)",
+    ]) {
+      const { status, body } = await postJson(`${lb.url}/api/query`, { cypher: statement });
+      expect(status, JSON.stringify(body)).toBe(200);
+    }
+    const page = await open(`/?q=${encodeURIComponent("MATCH (h:Country {uid: 'hub-two'}) RETURN h")}`);
+    const start = await waitForCanvas(page, 's.summary.nodes === 1');
+    const hub = start.nodes[0]!;
+    const box = (await page.locator('#canvas').boundingBox())!;
+    const at = await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+        ).__lagebild.position(id),
+      hub.id,
+    );
+    await page.mouse.click(box.x + at.x, box.y + at.y);
+    const supplies = page.locator('#inspector .degree-row', { hasText: 'SUPPLIES' });
+    await supplies.waitFor();
+    const edgeTypes = async () =>
+      (
+        await page.evaluate(() =>
+          (
+            window as unknown as { __lagebild: { state(): { edges: { type: string }[] } } }
+          ).__lagebild.state(),
+        )
+      ).edges.map((e) => e.type);
+
+    await supplies.click();
+    await waitForCanvas(page, 's.summary.edges === 25');
+    expect(new Set(await edgeTypes())).toEqual(new Set(['SUPPLIES']));
+    await expect
+      .poll(() => page.locator('#inspector').textContent())
+      .toContain('Not loaded yet: OPERATES_IN 30, SUPPLIES 5');
+    await page.waitForTimeout(400);
+    await screenshot(page, '05-expand-along-type');
+
+    await page.locator('#inspector .degree-row', { hasText: 'SUPPLIES' }).click();
+    await waitForCanvas(page, 's.summary.edges === 30');
+    expect(new Set(await edgeTypes())).toEqual(new Set(['SUPPLIES']));
+    await page.locator('#inspector button', { hasText: 'Load 30 more' }).waitFor();
+
+    // The other type, and then the rest by the general pager.
+    await page.locator('#inspector .degree-row', { hasText: 'OPERATES_IN' }).click();
+    await waitForCanvas(page, 's.summary.edges === 55');
+    await page.locator('#inspector button', { hasText: 'Load 5 more' }).click();
+    await waitForCanvas(page, 's.summary.edges === 60');
+    expect(await page.locator('#inspector button', { hasText: /Load [\d,]+ more/ }).count()).toBe(0);
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows the German source sentence of the Iran→Russland SUPPLIES relationship in the inspector', async () => {
     const cypher =
       "MATCH (i:Country {uid: 'iran'})-[r:SUPPLIES]->(ru:Country {uid: 'russland'}) RETURN i, r, ru";

@@ -3,7 +3,7 @@
 
 import { ApiError, fetchNeighbors, fetchNode, runQuery } from '../api/client.ts';
 import { parseExactJson } from '../api/exactJson.ts';
-import type { ApiNode, GraphData, NeighborCount, QueryResponse, Value } from '../api/types.ts';
+import type { ApiEdge, ApiNode, GraphData, NeighborCount, QueryResponse, Value } from '../api/types.ts';
 import type { LayoutName } from '../graph/settings.ts';
 import type { GraphView, ViewSnapshot } from '../graph/view.ts';
 import type { Inspector } from '../panels/inspector.ts';
@@ -12,6 +12,7 @@ import type { ResultPanel } from '../panels/results.ts';
 import { byId, el, replaceChildren } from '../ui/dom.ts';
 import { DrawPlan, type DrawProgress, type DrawStep } from './drawPlan.ts';
 import { formatCount, nodeCaption } from './format.ts';
+import { nextRun, remainingByType, type PagerOffsets } from './neighbourPaging.ts';
 import type { QueryHistory } from './queryHistory.ts';
 import { UndoStack } from './undoStack.ts';
 import { pushUrlQuery } from './urlState.ts';
@@ -30,13 +31,14 @@ const EVERYTHING: DrawStep = { nodes: Number.POSITIVE_INFINITY, edges: Number.PO
 /** Neighbours loaded per expansion step. */
 export const EXPANSION_BUDGET = 25;
 
+/** A step that meets neighbours loaded already skips them in a few requests, not without end. */
+const MAX_REQUESTS_PER_STEP = 4;
+
 /** How far a node's expansion has got. */
 interface Expansion {
-  offset: number;
-  total: number;
+  /** How far its neighbours were paged through, as a whole and along single types. */
+  offsets: PagerOffsets;
   counts: NeighborCount[];
-  /** Edges loaded so far per relationship type. */
-  loadedByType: Record<string, number>;
 }
 
 /** How much of the last query's graph is drawn. */
@@ -259,7 +261,7 @@ export class Explorer {
   /** Loads the first page of a node's neighbours (the budget), or the next page when it was expanded. */
   async expand(id: string): Promise<void> {
     const known = this.expansions.get(id);
-    if (known && known.offset >= known.total) {
+    if (known && this.remainingOf(known) === 0) {
       this.view.focus(id);
       return;
     }
@@ -271,26 +273,53 @@ export class Explorer {
     await this.loadPage(id);
   }
 
-  private async loadPage(id: string): Promise<void> {
+  /** Loads the next page of a node's neighbours along one relationship type (either direction). */
+  async expandType(id: string, type: string): Promise<void> {
+    await this.loadPage(id, type);
+  }
+
+  /**
+   * Loads up to the budget of neighbours not loaded yet, of every type or of one: in runs that
+   * skip what the other pager loaded already (neighbourPaging.ts), so every one drawn is new.
+   */
+  private async loadPage(id: string, type?: string): Promise<void> {
     const previous = this.expansions.get(id);
-    const offset = previous?.offset ?? 0;
-    this.setBusy('Expanding…');
+    let counts = previous?.counts;
+    let offsets: PagerOffsets = previous?.offsets ?? { all: 0, byType: {} };
+    this.setBusy(type === undefined ? 'Expanding…' : `Expanding along ${type}…`);
     try {
-      const page = await fetchNeighbors(id, { limit: EXPANSION_BUDGET, offset });
+      const nodes: ApiNode[] = [];
+      const edges: ApiEdge[] = [];
+      let budget = EXPANSION_BUDGET;
+      for (let request = 0; budget > 0 && request < MAX_REQUESTS_PER_STEP; request++) {
+        const from = type === undefined ? offsets.all : (offsets.byType[type] ?? 0);
+        const run = counts ? nextRun(counts, offsets, type) : { offset: from, length: budget };
+        if (!run) break;
+        const limit = Math.min(budget, run.length);
+        const page = await fetchNeighbors(id, {
+          limit,
+          offset: run.offset,
+          ...(type === undefined ? {} : { types: [type] }),
+        });
+        counts = page.counts;
+        const reached = run.offset + page.returned;
+        offsets =
+          type === undefined
+            ? { ...offsets, all: reached }
+            : { ...offsets, byType: { ...offsets.byType, [type]: reached } };
+        nodes.push(...page.nodes);
+        edges.push(...page.edges);
+        budget -= page.returned;
+        // Fewer than asked: the listing ended (or changed under a write).
+        if (page.returned < limit) break;
+      }
       this.record();
-      const loadedByType = { ...(previous?.loadedByType ?? {}) };
-      for (const edge of page.edges) loadedByType[edge.type] = (loadedByType[edge.type] ?? 0) + 1;
-      const expansion: Expansion = {
-        offset: offset + page.returned,
-        total: page.total,
-        counts: page.counts,
-        loadedByType,
-      };
+      const expansion: Expansion = { offsets, counts: counts ?? [] };
       this.expansions.set(id, expansion);
       // Badge and selection first: on a big canvas each separate change costs a redraw.
       this.view.setBadge(id, this.badgeFor(expansion));
       this.view.select([id]);
-      await this.view.addGraph({ nodes: page.nodes, edges: page.edges }, { anchor: id });
+      await this.view.addGraph({ nodes, edges }, { anchor: id });
       this.inspectSelection(id);
     } catch (error) {
       this.showError(
@@ -303,20 +332,15 @@ export class Explorer {
     }
   }
 
-  private remainingByType(expansion: Expansion): { type: string; count: number }[] {
-    const totals = new Map<string, number>();
-    for (const c of expansion.counts) totals.set(c.type, (totals.get(c.type) ?? 0) + c.count);
-    return [...totals]
-      .map(([type, count]) => ({ type, count: count - (expansion.loadedByType[type] ?? 0) }))
-      .filter((r) => r.count > 0)
-      .sort((a, b) => b.count - a.count);
+  private remainingOf(expansion: Expansion): number {
+    return remainingByType(expansion.counts, expansion.offsets).reduce((sum, r) => sum + r.count, 0);
   }
 
   /** "+7 more: MENTIONS 5, ABOUT 2" under a node that has neighbours not loaded. */
   private badgeFor(expansion: Expansion): string | undefined {
-    const remaining = expansion.total - expansion.offset;
+    const byType = remainingByType(expansion.counts, expansion.offsets);
+    const remaining = byType.reduce((sum, r) => sum + r.count, 0);
     if (remaining <= 0) return undefined;
-    const byType = this.remainingByType(expansion);
     const shown = byType.slice(0, 2).map((r) => `${r.type} ${formatCount(r.count)}`);
     return `+${formatCount(remaining)} more: ${shown.join(', ')}${byType.length > 2 ? ', …' : ''}`;
   }
@@ -479,13 +503,15 @@ export class Explorer {
     const node = this.view.node(id);
     if (node) {
       const expansion = this.expansions.get(id);
-      const remaining = expansion ? expansion.total - expansion.offset : 0;
+      const remaining = expansion ? this.remainingOf(expansion) : 0;
       this.parts.inspector.showNode(
         node,
         {
           pinned: this.view.isPinned(id),
           ...(expansion && remaining > 0
-            ? { remaining: { total: remaining, byType: this.remainingByType(expansion) } }
+            ? {
+                remaining: { total: remaining, byType: remainingByType(expansion.counts, expansion.offsets) },
+              }
             : {}),
         },
         fetchNeighbors(id, { limit: 1 }).then((page) => page.counts),

@@ -809,7 +809,9 @@ export class GraphView {
    */
   private reveal(ids: string[]): void {
     const cy = this.cy;
-    const nodes = cy.collection(ids.map((id) => cy.getElementById(id))).filter(isShown);
+    const chosen = cy.collection();
+    for (const id of ids) chosen.merge(cy.getElementById(id));
+    const nodes = chosen.filter(isShown);
     if (nodes.empty()) return;
     const box = nodes.boundingBox({ includeLabels: true });
     const zoom = cy.zoom();

@@ -3,6 +3,7 @@
 // for a node its degree by relationship type.
 
 import type { ApiEdge, ApiNode, NeighborCount, Value } from '../api/types.ts';
+import { EXPANSION_BUDGET } from '../app/explorer.ts';
 import { formatCount, formatValue, nodeCaption } from '../app/format.ts';
 import { labelStyle } from '../graph/palette.ts';
 import { el, replaceChildren } from '../ui/dom.ts';
@@ -11,6 +12,8 @@ import { el, replaceChildren } from '../ui/dom.ts';
 export interface InspectorActions {
   expand(id: string): void;
   loadMore(id: string): void;
+  /** Loads the next neighbours along one relationship type. */
+  expandType(id: string, type: string): void;
   togglePin(id: string): void;
   hide(ids: string[]): void;
   keepOnly(ids: string[]): void;
@@ -135,6 +138,7 @@ export class Inspector {
       el('h3', { text: 'Properties' }),
       propertyTable(node.properties),
       el('h3', { text: 'Degree by relationship type' }),
+      el('p', { class: 'hint', text: 'Click a type to expand along it.' }),
       degreeList,
       el('p', { class: 'muted', text: `id ${node.id}` }),
     ]);
@@ -148,9 +152,19 @@ export class Inspector {
         replaceChildren(degreeList, [
           ...counts.map((c) =>
             el('li', {}, [
-              el('span', { class: 'muted', text: c.direction === 'out' ? '→' : '←' }),
-              el('code', { text: c.type }),
-              el('span', { class: 'count', text: formatCount(c.count) }),
+              el(
+                'button',
+                {
+                  class: 'degree-row',
+                  title: `Expand along ${c.type}: the next ${EXPANSION_BUDGET} neighbours, either direction`,
+                  on: { click: () => this.actions.expandType(node.id, c.type) },
+                },
+                [
+                  el('span', { class: 'muted', text: c.direction === 'out' ? '→' : '←' }),
+                  el('code', { text: c.type }),
+                  el('span', { class: 'count', text: formatCount(c.count) }),
+                ],
+              ),
             ]),
           ),
           el('li', {}, [
