@@ -62,22 +62,30 @@ export class ResultPanel {
       summary: result.summary,
     });
     const { rowCount, totalRows, truncated, elapsedMs } = result.summary;
-    replaceChildren(this.status, [
+    // The summary gives way (cut short, whole in its tooltip) before the Draw buttons do, so that
+    // the line stays one line beside the tabs.
+    const summary = el('span', { class: 'result-summary' }, [
       truncated
         ? el('span', {
             class: 'truncated',
             text: `showing ${formatCount(rowCount)} of ${formatCount(totalRows)} rows`,
           })
-        : `${rowCount} ${rowCount === 1 ? 'row' : 'rows'}`,
-      ` · ${plural(result.graph.nodes.length, 'node')}, ${plural(result.graph.edges.length, 'relationship')} in the result · ${elapsedMs} ms`,
+        : `${formatCount(rowCount)} ${rowCount === 1 ? 'row' : 'rows'}`,
+      // Left out while "showing N of M nodes" says as much, so that the line fits beside the tabs.
+      el('span', {
+        class: 'result-counts',
+        text: ` · ${plural(result.graph.nodes.length, 'node')}, ${plural(result.graph.edges.length, 'relationship')} in the result`,
+      }),
+      ` · ${elapsedMs < 10 ? elapsedMs : formatCount(Math.round(elapsedMs))} ms`,
       result.summary.wrote
         ? el('span', {
             class: 'wrote',
             text: ' · a write: Undo changes the canvas, not the database',
           })
         : '',
-      this.drawingStatus,
     ]);
+    summary.title = summary.textContent ?? '';
+    replaceChildren(this.status, [summary, this.drawingStatus]);
   }
 
   /**
@@ -88,6 +96,7 @@ export class ResultPanel {
     drawing: { drawn: Counts; total: Counts; step: Counts } | undefined,
     drawMore: (options: { all?: boolean }) => void,
   ): void {
+    this.status.classList.toggle('drawing', drawing !== undefined);
     if (!drawing) {
       replaceChildren(this.drawingStatus, []);
       return;
