@@ -184,6 +184,34 @@ describe('GET /api/search', () => {
     expect(body.hits[0].node.properties.name).toBe(name);
   });
 
+  it('finds a node by its whole uid, first', async () => {
+    const { body } = await getJson(`${lb.url}/api/search?q=westliche-militaerberater`);
+    expect(body.hits[0].node.properties.uid).toBe('westliche-militaerberater');
+    expect(body.hits[0].matched).toBe('westliche-militaerberater');
+    // Not a part of one: that would need every uid in the index.
+    expect((await getJson(`${lb.url}/api/search?q=militaerberater`)).body.hits).toEqual([]);
+  });
+
+  it('finds the nodes of each word when no name holds the whole text, those with more of them first', async () => {
+    const { body } = await getJson(
+      `${lb.url}/api/search?q=${encodeURIComponent('Nordkorea Russland')}&limit=10`,
+    );
+    const names: string[] = body.hits.map(
+      (h: { node: { properties: { name: string } } }) => h.node.properties.name,
+    );
+    expect(names).toContain('Nordkorea');
+    expect(names).toContain('Russland');
+    // The first hits are named by both words (the partnership, the security agreement).
+    const first = body.hits[0].node.properties as Record<string, unknown>;
+    expect(JSON.stringify(first).toLowerCase()).toContain('nordkorea');
+    expect(JSON.stringify(first).toLowerCase()).toContain('russland');
+    expect(names.indexOf('Nordkorea')).toBeGreaterThan(0);
+    // A word that names nothing finds nothing on its own.
+    expect((await getJson(`${lb.url}/api/search?q=${encodeURIComponent('Xyzzy Quux')}`)).body.hits).toEqual(
+      [],
+    );
+  });
+
   it('respects the limit and ranks exact names above partial ones', async () => {
     const { body } = await getJson(`${lb.url}/api/search?q=ukraine&limit=2`);
     expect(body.hits).toHaveLength(2);

@@ -2,6 +2,7 @@
 
 import { Router } from 'express';
 import { invalidRequest } from '../../errors.ts';
+import { searchPhraseOrWords } from '../../search/everyWord.ts';
 import type { GraphStore } from '../../store/types.ts';
 import { parseOrThrow } from '../errorHandler.ts';
 import { neighborsQuerySchema, nodeIdSchema, searchQuerySchema } from '../schemas.ts';
@@ -16,7 +17,7 @@ export function graphRoutes(store: GraphStore): Router {
 
   router.get('/search', async (req, res) => {
     const { q, limit } = parseOrThrow(searchQuerySchema, req.query, 'search parameters');
-    const hits = await store.search(q, { limit });
+    const hits = await searchPhraseOrWords((text) => store.search(text, { limit }), q, limit);
     sendJson(res, { query: q, hits });
   });
 

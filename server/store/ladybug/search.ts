@@ -1,11 +1,9 @@
 // Finds nodes whose names or aliases contain the text, case-insensitively, best matches first.
 
 import type { NodeValue, SearchHit, Value } from '../types.ts';
+import { NAME_KEYS, namesOf } from '../../search/names.ts';
 import { rankMatch } from '../../search/rank.ts';
 import { stripTag } from './values.ts';
-
-/** Properties that name a node, in order of importance. */
-export const NAME_KEYS = ['name', 'name_en', 'title', 'aliases'] as const;
 
 /** How many candidates the engine hands over for ranking. */
 const CANDIDATES = 500;
@@ -35,14 +33,4 @@ export async function searchNodes(store: Reader, text: string, limit: number): P
   }
   hits.sort((a, b) => b.score - a.score || a.matched.localeCompare(b.matched));
   return hits.slice(0, limit);
-}
-
-function namesOf(properties: Record<string, Value>): string[] {
-  const names: string[] = [];
-  for (const key of NAME_KEYS) {
-    const value = properties[key];
-    if (typeof value === 'string') names.push(value);
-    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') names.push(item);
-  }
-  return names;
 }

@@ -11,7 +11,7 @@
 import { fold, rankMatch } from '../../search/rank.ts';
 import type { GraphNode, SearchHit, Value } from '../types.ts';
 import { quoteName, type ReadRows } from './schema.ts';
-import { NAME_KEYS } from './search.ts';
+import { NAME_KEYS, namesOf } from '../../search/names.ts';
 import { buildWordStarts, forEachWordStart, type WordStarts } from './wordStarts.ts';
 import { formatId } from './values.ts';
 
@@ -298,16 +298,6 @@ function namesOfNode(index: Built, entry: number): string[] {
   for (let e = first; e < owners.length && owners[e] === node; e++) {
     const end = e + 1 < starts.length ? starts[e + 1]! - 1 : haystack.length - 1;
     names.push(haystack.slice(starts[e]!, end));
-  }
-  return names;
-}
-
-function namesOf(properties: Record<string, Value>): string[] {
-  const names: string[] = [];
-  for (const key of NAME_KEYS) {
-    const value = properties[key];
-    if (typeof value === 'string') names.push(value);
-    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') names.push(item);
   }
   return names;
 }
