@@ -82,6 +82,17 @@ async function overlappingCaptions(page: Page): Promise<string[]> {
   );
 }
 
+/** Where a node is drawn, in pixels from the canvas's top left corner. */
+function renderedPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    (node) =>
+      (
+        window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
+      ).__lagebild.position(node),
+    id,
+  );
+}
+
 /** Replaces the editor's text by typing, as a user would, and runs it with Ctrl+Enter. */
 async function typeAndRun(page: Page, cypher: string): Promise<void> {
   await page.click('#editor .cm-content');
@@ -305,27 +316,13 @@ describe('the explorer in a browser', () => {
         ).__lagebild.viewport(),
       );
     const zoomedIn = await viewport();
-    const at = await page.evaluate(
-      (id) =>
-        (
-          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
-        ).__lagebild.position(id),
-      lawrow.id,
-    );
+    const at = await renderedPosition(page, lawrow.id);
     await page.mouse.dblclick(box.x + at.x, box.y + at.y);
     const expanded = await waitForCanvas(page, 's.summary.nodes > 1');
     await page.waitForTimeout(500);
     const moved = await viewport();
     expect(moved.zoom).toBeLessThanOrEqual(zoomedIn.zoom);
-    const positions = await page.evaluate(
-      (ids) =>
-        ids.map((id) =>
-          (
-            window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
-          ).__lagebild.position(id),
-        ),
-      expanded.nodes.map((n) => n.id),
-    );
+    const positions = await Promise.all(expanded.nodes.map((n) => renderedPosition(page, n.id)));
     for (const p of positions) {
       expect(p.x).toBeGreaterThan(0);
       expect(p.y).toBeGreaterThan(0);
@@ -486,13 +483,7 @@ describe('the explorer in a browser', () => {
     const start = await waitForCanvas(page, 's.summary.nodes === 1');
     const hub = start.nodes[0]!;
     const box = (await page.locator('#canvas').boundingBox())!;
-    const at = await page.evaluate(
-      (id) =>
-        (
-          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
-        ).__lagebild.position(id),
-      hub.id,
-    );
+    const at = await renderedPosition(page, hub.id);
     await page.mouse.click(box.x + at.x, box.y + at.y);
     const supplies = page.locator('#inspector .degree-row', { hasText: 'SUPPLIES' });
     await supplies.waitFor();
@@ -536,13 +527,7 @@ describe('the explorer in a browser', () => {
     const state = await waitForCanvas(page, 's.summary.edges === 1');
     const edge = state.edges[0]!;
     const box = (await page.locator('#canvas').boundingBox())!;
-    const at = await page.evaluate(
-      (id) =>
-        (
-          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
-        ).__lagebild.position(id),
-      edge.id,
-    );
+    const at = await renderedPosition(page, edge.id);
     await page.mouse.click(box.x + at.x, box.y + at.y);
     const quote = page.locator('#inspector blockquote');
     await quote.waitFor();
@@ -647,13 +632,7 @@ describe('the explorer in a browser', () => {
     expect(await page.locator('#table-pane').textContent()).toContain(name);
     await page.click('#tab-graph');
     const box = (await page.locator('#canvas').boundingBox())!;
-    const at = await page.evaluate(
-      (id) =>
-        (
-          window as unknown as { __lagebild: { position(id: string): { x: number; y: number } } }
-        ).__lagebild.position(id),
-      state.nodes[0]!.id,
-    );
+    const at = await renderedPosition(page, state.nodes[0]!.id);
     await page.mouse.click(box.x + at.x, box.y + at.y);
     await expect.poll(() => page.locator('#inspector h2').textContent()).toBe(name);
     await page.click('#search');

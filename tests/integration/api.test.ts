@@ -126,6 +126,22 @@ describe('errors', () => {
     expect(body.error.message).toMatch(/Unbekannt does not exist/);
   });
 
+  it('says which label, type or property was probably meant, and which the graph has', async () => {
+    const label = await query('MATCH (n:Countyr) RETURN n');
+    expect(label.status).toBe(400);
+    expect(label.body.error.message).toContain('Did you mean "Country"?');
+    expect(label.body.error.message).toMatch(/Labels: .*Person.*\. Relationship types: .*SUPPLIES/);
+    const type = await query('MATCH ()-[r:SUPPLY]->() RETURN r');
+    expect(type.body.error.message).toContain('Did you mean "SUPPLIES"?');
+    const property = await query('MATCH (n:Country) RETURN n.nmae');
+    expect(property.status).toBe(400);
+    expect(property.body.error.message).toContain('Did you mean "name"?');
+    // Nothing near enough: the names, but no guess.
+    const far = await query('MATCH (n:Raumschiff) RETURN n');
+    expect(far.body.error.message).toContain('has no label or relationship type "Raumschiff"');
+    expect(far.body.error.message).not.toContain('Did you mean');
+  });
+
   it('answers malformed JSON with 400 that says so', async () => {
     const { status, body } = await postJson(`${lb.url}/api/query`, '{"cypher": "RETURN 1"');
     expect(status).toBe(400);

@@ -30,6 +30,7 @@ import { Pool } from './connectionPool.ts';
 import { translateEngineError } from './engineErrors.ts';
 import { recoverExactIntegers } from './exactIntegers.ts';
 import { HubCounts, type HubCountOptions } from './hubCounts.ts';
+import { withNameHint, type KnownNames } from './nameHints.ts';
 import { NeighbourCountCache } from './neighbourCounts.ts';
 import { countHub, neighborhoodOf } from './neighbors.ts';
 import { countElements, quoteName, readCatalog, type ReadRows } from './schema.ts';
@@ -110,6 +111,8 @@ export class LadybugStore implements GraphStore {
   private schemaCache: Promise<GraphSchema> | undefined;
   private propertyTypeCache = new Map<string, Map<string, string>>();
   private nodeKeys = new Set<string>();
+  /** The graph's names, for the hint when a query names one it does not have. */
+  private knownNames: KnownNames = { labels: [], relationshipTypes: [], properties: [] };
   /** Quoted labels of the node tables with a uid column, for search by uid. */
   private uidLabels: string[] = [];
   private readonly tableNames = new TableNames((cypher) => this.read(cypher));
@@ -218,6 +221,11 @@ export class LadybugStore implements GraphStore {
     }
     this.propertyTypeCache = cache;
     this.nodeKeys = new Set(schema.labels.flatMap((l) => l.properties.map((p) => p.key)));
+    this.knownNames = {
+      labels: schema.labels.map((l) => l.label),
+      relationshipTypes: schema.relationshipTypes.map((t) => t.type),
+      properties: [...new Set([...cache.values()].flatMap((properties) => [...properties.keys()]))],
+    };
     this.uidLabels = schema.labels
       .filter((l) => l.properties.some((p) => p.key === 'uid'))
       .map((l) => quoteName(l.label));
@@ -300,7 +308,7 @@ export class LadybugStore implements GraphStore {
       this.statementCache.get(connection)?.delete(cypher);
       if (!this.abandoned.has(connection)) this.pool.release(connection);
       // Errors name the limit the user set, not what was left of it after the wait.
-      throw translateEngineError(error, { timeoutMs: limitMs });
+      throw withNameHint(translateEngineError(error, { timeoutMs: limitMs }), this.knownNames);
     }
   }
 
