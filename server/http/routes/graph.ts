@@ -17,7 +17,7 @@ export function graphRoutes(store: GraphStore): Router {
 
   router.get('/search', async (req, res) => {
     const { q, limit } = parseOrThrow(searchQuerySchema, req.query, 'search parameters');
-    const hits = await searchPhraseOrWords((text) => store.search(text, { limit }), q, limit);
+    const hits = await searchPhraseOrWords((text, most) => store.search(text, { limit: most }), q, limit);
     sendJson(res, { query: q, hits });
   });
 
