@@ -210,6 +210,35 @@ export function runGraphStoreSpec(name: string, options: SpecOptions): void {
       expect(new Set(seen).size).toBe(seen.length);
     });
 
+    it('lists relationships group by group, and a page along one type lists that type alone in the same order', async () => {
+      // What the explorer's paging along types relies on (server/store/neighbourPlan.ts).
+      const [[korea]] = await rowsOf(store, "MATCH (n:Country {uid: 'nordkorea'}) RETURN n");
+      const id = (korea as NodeValue).id;
+      const listing = async (types?: string[]) => {
+        const edges: { id: string; type: string; direction: 'in' | 'out' }[] = [];
+        for (let offset = 0; offset < 500; offset += 3) {
+          const page = await store.neighbors(id, { limit: 3, offset, ...(types ? { types } : {}) });
+          if (page.edges.length === 0) break;
+          // A page holds each relationship once, so read the direction from its ends.
+          for (const edge of page.edges)
+            edges.push({ id: edge.id, type: edge.type, direction: edge.source === id ? 'out' : 'in' });
+        }
+        return edges;
+      };
+      const all = await listing();
+      const { counts } = await store.neighbors(id, { limit: 1 });
+      expect(counts.length).toBeGreaterThan(3);
+      // Group by group, in the order of the counts.
+      const groupOf = (e: { type: string; direction: string }) =>
+        counts.findIndex((c) => c.type === e.type && c.direction === e.direction);
+      const order = all.map(groupOf);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      for (const type of new Set(counts.map((c) => c.type))) {
+        const along = await listing([type]);
+        expect(along.map((e) => e.id)).toEqual(all.filter((e) => e.type === type).map((e) => e.id));
+      }
+    });
+
     it('finds nodes by name and by alias, best match first', async () => {
       const [byAlias] = await store.search('DPRK', { limit: 5 });
       expect(byAlias).toMatchObject({ matched: 'DPRK', node: { properties: { uid: 'nordkorea' } } });

@@ -6,6 +6,7 @@
 // relationships are read first and the neighbours at their far ends afterwards, by id (readGroups).
 
 import { notFound } from '../../errors.ts';
+import { byCountThenName, planPage, selectedGroups, totalOf } from '../neighbourPlan.ts';
 import type {
   EdgeValue,
   GraphEdge,
@@ -75,10 +76,6 @@ interface Page {
 }
 
 /** Biggest group first; ties by type, then direction, so that pages always come in one order. */
-function byCountThenName(a: NeighborCount, b: NeighborCount): number {
-  return b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction);
-}
-
 /**
  * The node's relationships counted by type and direction (two group-by reads, side by side), the
  * biggest first; a big node's are kept until the next write (neighbourCounts.ts).
@@ -157,32 +154,6 @@ async function readPage(store: Reader, node: NodeRef, options: NeighborOptions):
   const counts = kept ?? (await countNeighbours(store, node));
   const groups = selectedGroups(counts, options);
   return { counts, total: totalOf(groups), edges: await readGroups(store, node, groups, options) };
-}
-
-const totalOf = (groups: NeighborCount[]) => groups.reduce((sum, c) => sum + c.count, 0);
-
-function selectedGroups(counts: NeighborCount[], options: NeighborOptions): NeighborCount[] {
-  const types = options.types?.length ? options.types : undefined;
-  return types ? counts.filter((c) => types.includes(c.type)) : counts;
-}
-
-/** Which of the page's groups to read, how many to skip in each and how many to take. */
-function planPage(groups: NeighborCount[], options: NeighborOptions) {
-  const plan: { group: NeighborCount; skip: number; limit: number }[] = [];
-  let skip = options.offset ?? 0;
-  let budget = options.limit;
-  for (const group of groups) {
-    if (budget <= 0) break;
-    if (skip >= group.count) {
-      skip -= group.count;
-      continue;
-    }
-    const limit = Math.min(budget, group.count - skip);
-    plan.push({ group, skip, limit });
-    skip = 0;
-    budget -= limit;
-  }
-  return plan;
 }
 
 /**

@@ -1,7 +1,8 @@
 // One node's neighbourhood within a budget, in Neo4j Cypher: counts per type and direction
-// come from aggregation, the page of edges is sorted so that paging is stable.
+// come from aggregation, and the page is read group by group, each sorted so that paging is stable.
 
 import { notFound } from '../../errors.ts';
+import { byCountThenName, planPage, selectedGroups, totalOf } from '../neighbourPlan.ts';
 import type {
   EdgeValue,
   GraphEdge,
@@ -42,20 +43,25 @@ export async function neighborhoodOf(
     );
     for (const [type, count] of rows) counts.push({ type: String(type), direction, count: Number(count) });
   }
-  counts.sort(
-    (a, b) => b.count - a.count || a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction),
-  );
+  counts.sort(byCountThenName);
 
-  const types = options.types?.length ? options.types : undefined;
-  const total = counts.filter((c) => !types || types.includes(c.type)).reduce((sum, c) => sum + c.count, 0);
-  const rows = await store.read(
-    `MATCH (n)-[r]-(m) WHERE elementId(n) = $id${types ? ' AND type(r) IN $types' : ''}
-     RETURN r, m ORDER BY type(r), elementId(r) SKIP $offset LIMIT $limit`,
-    { id, offset: options.offset ?? 0, limit: options.limit, ...(types ? { types } : {}) },
+  // Group by group, as the embedded adapter lists them (neighbourPlan.ts), each group by element
+  // id: the same order on every page, and a page along one type lists that type's groups alone.
+  const groups = selectedGroups(counts, options);
+  const total = totalOf(groups);
+  const pages = await Promise.all(
+    planPage(groups, options).map(({ group, skip, limit }) => {
+      const type = `\`${group.type.replaceAll('`', '``')}\``;
+      const pattern = group.direction === 'out' ? `(n)-[r:${type}]->(m)` : `(n)<-[r:${type}]-(m)`;
+      return store.read(
+        `MATCH ${pattern} WHERE elementId(n) = $id RETURN r, m ORDER BY elementId(r) SKIP $skip LIMIT $limit`,
+        { id, skip, limit },
+      );
+    }),
   );
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
-  for (const [edge, other] of rows) {
+  for (const [edge, other] of pages.flat()) {
     const plainEdge = untag(edge as EdgeValue) as GraphEdge;
     edges.set(plainEdge.id, plainEdge);
     const plainNode = untag(other as NodeValue) as GraphNode;
