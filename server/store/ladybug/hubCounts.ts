@@ -1,7 +1,8 @@
 // The neighbour counts of a big graph's hubs, read in the background once it is open (and again
 // after writes), so that the first expansion of a hub does not wait for the engine to group its
 // hundreds of thousands of relationships by type (24-55 ms for the hubs of the 1M graph; a node
-// counted before is expanded in 9 ms). Nodes below the threshold count fast enough on demand.
+// counted before is expanded in 9 ms), nor for its page's statements to be prepared. Nodes below
+// the threshold count fast enough on demand.
 
 import type { Value } from '../types.ts';
 
@@ -22,16 +23,13 @@ export interface HubCountOptions {
 export interface Hub {
   /** The node's id ("table:offset"). */
   id: string;
-  /** Its quoted label. */
-  label: string;
-  uid: string;
 }
 
 export interface HubSource {
   /** The quoted labels of the node tables. */
   labels(): Promise<string[]>;
   read(cypher: string, params?: Record<string, Value>): Promise<Value[][]>;
-  /** Counts the hub's neighbours and keeps the counts (neighbors.ts countNeighbours). */
+  /** Expands the hub once, which keeps its counts (neighbourCounts.ts) and warms its first page. */
   count(hub: Hub): Promise<void>;
   /** Whether the hub's counts are kept already. */
   isCounted(hub: Hub): boolean;
@@ -121,7 +119,8 @@ export class HubCounts {
     this.hubs ??= await this.findHubs();
     for (const hub of this.hubs) {
       if (this.stopped) return;
-      if (!this.source.isCounted(hub)) await this.source.count(hub);
+      // One hub gone (deleted since it was found) does not stop the others.
+      if (!this.source.isCounted(hub)) await this.source.count(hub).catch(() => undefined);
     }
   }
 
@@ -131,15 +130,14 @@ export class HubCounts {
     for (const label of await this.source.labels()) {
       if (this.stopped) return [];
       const rows = await this.source.read(
-        `MATCH (n:${label})-[r]-() WITH n, count(r) AS degree WHERE degree >= $min RETURN id(n) AS id, n.uid AS uid, degree ORDER BY degree DESC LIMIT $max`,
+        `MATCH (n:${label})-[r]-() WITH n, count(r) AS degree WHERE degree >= $min RETURN id(n) AS id, degree ORDER BY degree DESC LIMIT $max`,
         { min: this.minRelationships, max: MAX_HUBS },
       );
-      for (const [id, uid, degree] of rows)
-        hubs.push({ id: String(id), label, uid: String(uid), degree: Number(degree) });
+      for (const [id, degree] of rows) hubs.push({ id: String(id), degree: Number(degree) });
     }
     return hubs
       .sort((a, b) => b.degree - a.degree)
       .slice(0, MAX_HUBS)
-      .map(({ id, label, uid }) => ({ id, label, uid }));
+      .map(({ id }) => ({ id }));
   }
 }

@@ -17,7 +17,6 @@ import type {
   NodeValue,
   Value,
 } from '../types.ts';
-import type { Hub } from './hubCounts.ts';
 import type { NeighbourCountCache } from './neighbourCounts.ts';
 import { quoteName } from './schema.ts';
 import { formatId, stripTag } from './values.ts';
@@ -92,16 +91,6 @@ async function countNeighbours(store: Reader, node: NodeRef): Promise<NeighborCo
   const counts = [...counted(outCounts, 'out'), ...counted(inCounts, 'in')].sort(byCountThenName);
   store.neighbourCounts?.remember(node.id, counts, token);
   return counts;
-}
-
-/** Counts a hub found by its label and uid, and keeps the counts (hubCounts.ts). */
-export async function countHub(store: Reader, hub: Hub): Promise<void> {
-  await countNeighbours(store, {
-    id: hub.id,
-    match: `MATCH (n:${hub.label})`,
-    self: 'n.uid = $self',
-    selfParam: { self: hub.uid },
-  });
 }
 
 export async function neighborhoodOf(
