@@ -30,7 +30,7 @@ export interface HubSource {
   labels(): Promise<string[]>;
   read(cypher: string, params?: Record<string, Value>): Promise<Value[][]>;
   /** Expands the hub once, which keeps its counts (neighbourCounts.ts) and warms its first page. */
-  count(hub: Hub): Promise<void>;
+  expand(hub: Hub): Promise<void>;
   /** Whether the hub's counts are kept already. */
   isCounted(hub: Hub): boolean;
 }
@@ -120,7 +120,7 @@ export class HubCounts {
     for (const hub of this.hubs) {
       if (this.stopped) return;
       // One hub gone (deleted since it was found) does not stop the others.
-      if (!this.source.isCounted(hub)) await this.source.count(hub).catch(() => undefined);
+      if (!this.source.isCounted(hub)) await this.source.expand(hub).catch(() => undefined);
     }
   }
 

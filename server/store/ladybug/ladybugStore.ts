@@ -139,7 +139,7 @@ export class LadybugStore implements GraphStore {
         read: (cypher, params) => this.read(cypher, params),
         // A first page as the explorer asks for it: the counts are kept, and the page's statements
         // are prepared and its pages read once, which a first expansion would otherwise wait for.
-        count: async (hub) => void (await this.neighbors(hub.id, { limit: 100 })),
+        expand: async (hub) => void (await this.neighbors(hub.id, { limit: 100 })),
         isCounted: (hub) => this.neighbourCounts.has(hub.id),
       },
       options.hubCounts,

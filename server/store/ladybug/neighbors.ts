@@ -74,7 +74,6 @@ interface Page {
   edges: GraphEdge[];
 }
 
-/** Biggest group first; ties by type, then direction, so that pages always come in one order. */
 /**
  * The node's relationships counted by type and direction (two group-by reads, side by side), the
  * biggest first; a big node's are kept until the next write (neighbourCounts.ts).

@@ -3,6 +3,7 @@
 
 import { notFound } from '../../errors.ts';
 import { byCountThenName, planPage, selectedGroups, totalOf } from '../neighbourPlan.ts';
+import { quoteName } from './schema.ts';
 import type {
   EdgeValue,
   GraphEdge,
@@ -51,7 +52,7 @@ export async function neighborhoodOf(
   const total = totalOf(groups);
   const pages = await Promise.all(
     planPage(groups, options).map(({ group, skip, limit }) => {
-      const type = `\`${group.type.replaceAll('`', '``')}\``;
+      const type = quoteName(group.type);
       const pattern = group.direction === 'out' ? `(n)-[r:${type}]->(m)` : `(n)<-[r:${type}]-(m)`;
       return store.read(
         `MATCH ${pattern} WHERE elementId(n) = $id RETURN r, m ORDER BY elementId(r) SKIP $skip LIMIT $limit`,

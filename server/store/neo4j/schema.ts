@@ -14,7 +14,8 @@ import type {
 
 type Read = (cypher: string, params?: Record<string, Value>) => Promise<Value[][]>;
 
-const quoteName = (name: string) => `\`${name.replaceAll('`', '``')}\``;
+/** A label or relationship type as a Cypher name, in backticks. */
+export const quoteName = (name: string) => `\`${name.replaceAll('`', '``')}\``;
 
 export async function readNeo4jSchema(read: Read): Promise<GraphSchema> {
   const labelNames = (await read('CALL db.labels() YIELD label')).map(([l]) => String(l));
