@@ -82,6 +82,14 @@ async function overlappingCaptions(page: Page): Promise<string[]> {
   );
 }
 
+/** Runs each statement through the API, in turn, each expected to succeed. */
+async function runAll(statements: string[]): Promise<void> {
+  for (const cypher of statements) {
+    const { status, body } = await postJson(`${lb.url}/api/query`, { cypher });
+    expect(status, JSON.stringify(body)).toBe(200);
+  }
+}
+
 /** Where a node is drawn, in pixels from the canvas's top left corner. */
 function renderedPosition(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate(
@@ -431,14 +439,11 @@ describe('the explorer in a browser', () => {
 
   it('expands a hub node within the budget of 25, says what remains by type, and loads the rest on request', async () => {
     // The article graph has no node with more than 25 relationships, so the test makes one.
-    for (const statement of [
+    await runAll([
       "CREATE (:Country {uid: 'hub', name: 'Knotenland'})",
       "UNWIND range(1, 40) AS i CREATE (:`Group` {uid: concat('hub-group-', CAST(i AS STRING)), name: concat('Gruppe ', CAST(i AS STRING))})",
       "MATCH (h:Country {uid: 'hub'}), (g:`Group`) WHERE g.uid STARTS WITH 'hub-group-' CREATE (g)-[:OPERATES_IN {qualification: 'stated'}]->(h)",
-    ]) {
-      const { status, body } = await postJson(`${lb.url}/api/query`, { cypher: statement });
-      expect(status, JSON.stringify(body)).toBe(200);
-    }
+    ]);
     const page = await open(`/?q=${encodeURIComponent("MATCH (h:Country {uid: 'hub'}) RETURN h")}`);
     const start = await waitForCanvas(page, 's.summary.nodes === 1');
     const hub = start.nodes[0]!;
@@ -469,16 +474,13 @@ describe('the explorer in a browser', () => {
   });
 
   it('expands a node along one relationship type from its degree table, page by page', async () => {
-    for (const statement of [
+    await runAll([
       "CREATE (:Country {uid: 'hub-two', name: 'Zweiland'})",
       "UNWIND range(1, 30) AS i CREATE (:`Group` {uid: concat('hub2-group-', CAST(i AS STRING)), name: concat('Verband ', CAST(i AS STRING))})",
       "UNWIND range(1, 30) AS i CREATE (:Country {uid: concat('hub2-land-', CAST(i AS STRING)), name: concat('Lieferland ', CAST(i AS STRING))})",
       "MATCH (h:Country {uid: 'hub-two'}), (g:`Group`) WHERE g.uid STARTS WITH 'hub2-group-' CREATE (g)-[:OPERATES_IN {qualification: 'stated'}]->(h)",
       "MATCH (h:Country {uid: 'hub-two'}), (c:Country) WHERE c.uid STARTS WITH 'hub2-land-' CREATE (c)-[:SUPPLIES {qualification: 'stated'}]->(h)",
-    ]) {
-      const { status, body } = await postJson(`${lb.url}/api/query`, { cypher: statement });
-      expect(status, JSON.stringify(body)).toBe(200);
-    }
+    ]);
     const page = await open(`/?q=${encodeURIComponent("MATCH (h:Country {uid: 'hub-two'}) RETURN h")}`);
     const start = await waitForCanvas(page, 's.summary.nodes === 1');
     const hub = start.nodes[0]!;

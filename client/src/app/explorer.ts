@@ -503,16 +503,13 @@ export class Explorer {
     const node = this.view.node(id);
     if (node) {
       const expansion = this.expansions.get(id);
-      const remaining = expansion ? this.remainingOf(expansion) : 0;
+      const byType = expansion ? remainingByType(expansion.counts, expansion.offsets) : [];
+      const remaining = byType.reduce((sum, r) => sum + r.count, 0);
       this.parts.inspector.showNode(
         node,
         {
           pinned: this.view.isPinned(id),
-          ...(expansion && remaining > 0
-            ? {
-                remaining: { total: remaining, byType: remainingByType(expansion.counts, expansion.offsets) },
-              }
-            : {}),
+          ...(remaining > 0 ? { remaining: { total: remaining, byType } } : {}),
         },
         fetchNeighbors(id, { limit: 1 }).then((page) => page.counts),
       );
