@@ -4,8 +4,8 @@
 // 1.1-1.4 s a row each (docs/export.md). Nodes are sliced by their offset in the table,
 // relationships by the offset of their source node, so a statement holds a slice of the table in
 // memory; but all of one source node's relationships come in one slice (a hub's in one statement).
+// Strings and integers travel as one text per column, joined in the engine (see ColumnEncoding).
 
-import { INTEGER_TYPES, isUnsafe } from '../store/ladybug/exactIntegers.ts';
 import type { GraphSchema, GraphStore, Value } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
 import type { Tracker } from './sources.ts';
@@ -94,6 +94,82 @@ type ReadOne = (cypher: string, params?: Record<string, Value>) => Promise<Value
 const BITS_PER_MASK = 50;
 
 /**
+ * How a column leaves the engine. The binding creates a JavaScript value for every item of a
+ * collect()ed list on the main thread (about 0.25 microseconds each), while list_to_string()
+ * joins them on the engine's thread into one string: four times less time on the main thread
+ * for a slice of strings and integers (docs/export.md, "One text per column"). Integers as text
+ * are also exact beyond 2^53, which the binding's numbers are not. DOUBLE stays a list (its text
+ * may round), and so do dates, booleans and lists.
+ */
+type ColumnEncoding = 'strings' | 'integers' | 'list';
+
+/** Between strings: the unit separator, which text hardly ever holds (a slice where one does is read again as lists). */
+const STRING_SEPARATOR = '\u001f';
+
+const TEXT_INTEGER_TYPES = new Set([
+  'INT8',
+  'INT16',
+  'INT32',
+  'INT64',
+  'INT128',
+  'SERIAL',
+  'UINT8',
+  'UINT16',
+  'UINT32',
+  'UINT64',
+]);
+
+function encodingOf(type: string): ColumnEncoding {
+  if (type === 'STRING') return 'strings';
+  return TEXT_INTEGER_TYPES.has(type) ? 'integers' : 'list';
+}
+
+/** The engine's expression for a column of `expression` in the given encoding. */
+function collected(expression: string, encoding: ColumnEncoding): string {
+  if (encoding === 'list') return `collect(${expression})`;
+  const separator = encoding === 'strings' ? STRING_SEPARATOR : ',';
+  return `list_to_string('${separator}', collect(${expression}))`;
+}
+
+/**
+ * A column's `expected` values out of what the engine sent; undefined when the count differs (a
+ * string held the separator, or the graph changed between statements).
+ */
+function decodeColumn(
+  value: Value | undefined,
+  encoding: ColumnEncoding,
+  expected: number,
+): Value[] | undefined {
+  if (encoding === 'list') {
+    // collect() over no values at all gives null rather than an empty list.
+    const list = Array.isArray(value) ? value : [];
+    return list.length === expected ? list : undefined;
+  }
+  // list_to_string() of no values is null or ''; of one empty string it is '' too.
+  if (expected === 0) return value === null || value === '' ? [] : undefined;
+  if (typeof value !== 'string') return undefined;
+  const pieces: Value[] = value.split(encoding === 'strings' ? STRING_SEPARATOR : ',');
+  if (pieces.length !== expected) return undefined;
+  if (encoding === 'integers')
+    for (let i = 0; i < pieces.length; i++) {
+      const digits = pieces[i] as string;
+      const number = Number(digits);
+      pieces[i] = Number.isSafeInteger(number) ? number : BigInt(digits);
+    }
+  return pieces;
+}
+
+/** Offsets as numbers (always below 2^53); undefined when the engine sent no text. */
+function decodeOffsets(value: Value | undefined): number[] | undefined {
+  if (value === null || value === '') return [];
+  if (typeof value !== 'string') return undefined;
+  const pieces = value.split(',');
+  const offsets = new Array<number>(pieces.length);
+  for (let i = 0; i < pieces.length; i++) offsets[i] = Number(pieces[i]);
+  return offsets;
+}
+
+/**
  * The columns of one node table or one relationship table's label pair. collect() leaves nulls
  * out, so a property that has nulls gets a bit in a null mask per element; which ones have nulls
  * is counted first (count() of a property counts its non-null values).
@@ -103,7 +179,9 @@ class ElementColumns {
   maxOffset = -1;
   private nullable: string[] = [];
   private readonly keys: string[];
-  private readonly types: string[];
+  private readonly encodings: ColumnEncoding[];
+  /** Set once a slice did not line up: strings come as lists from then on (a string held the separator?). */
+  private stringsAsLists = false;
   /** The node whose offset slices the table: the node itself, or a relationship's source. */
   private readonly sliceBy: 'n' | 'a';
 
@@ -113,7 +191,7 @@ class ElementColumns {
     properties: { key: string; type: string }[],
   ) {
     this.keys = properties.map((p) => p.key);
-    this.types = properties.map((p) => p.type);
+    this.encodings = properties.map((p) => encodingOf(p.type));
     this.sliceBy = variable === 'n' ? 'n' : 'a';
   }
 
@@ -140,9 +218,15 @@ class ElementColumns {
     return String(id).split(':')[0];
   }
 
+  private encoding(k: number): ColumnEncoding {
+    const encoding = this.encodings[k]!;
+    return encoding === 'strings' && this.stringsAsLists ? 'list' : encoding;
+  }
+
   private statement(nullable: string[]): string {
-    const ends = this.variable === 'r' ? ', collect(offset(id(a))), collect(offset(id(b)))' : '';
-    const values = this.keys.map((key) => `, collect(${this.property(key)})`).join('');
+    const offset = (variable: string) => collected(`offset(id(${variable}))`, 'integers');
+    const ends = this.variable === 'r' ? `, ${offset('a')}, ${offset('b')}` : '';
+    const values = this.keys.map((key, k) => `, ${collected(this.property(key), this.encoding(k))}`).join('');
     const masks: string[] = [];
     for (let first = 0; first < nullable.length; first += BITS_PER_MASK) {
       const bits = nullable
@@ -150,7 +234,7 @@ class ElementColumns {
         .map((key, bit) => `CASE WHEN ${this.property(key)} IS NULL THEN ${2 ** bit} ELSE 0 END`);
       masks.push(`, collect(${bits.join(' + ')})`);
     }
-    return `MATCH ${this.pattern} ${this.sliceFilter} RETURN collect(offset(id(${this.variable})))${ends}${values}${masks.join('')}`;
+    return `MATCH ${this.pattern} ${this.sliceFilter} RETURN ${offset(this.variable)}${ends}${values}${masks.join('')}`;
   }
 
   /** Reads the table slice by slice and hands each slice's columns to `handle`. */
@@ -164,7 +248,7 @@ class ElementColumns {
       properties: (i: number) => Record<string, Value>,
     ) => Promise<void>,
   ): Promise<void> {
-    const planned = this.statement(this.nullable);
+    let planned = this.statement(this.nullable);
     const readAhead = (lo: number) => {
       const row = firstRow(planned, { lo, hi: lo + perSlice });
       row.catch(() => undefined); // awaited below; not unhandled if the export stops first
@@ -176,66 +260,58 @@ class ElementColumns {
       const params = { lo, hi: lo + perSlice };
       const row = await next;
       if (lo + perSlice <= this.maxOffset) next = readAhead(lo + perSlice);
-      // A value that became null after the counts (a write in between) would shift a column:
-      // such a slice is read again with every property masked.
-      const read =
-        this.readSlice(row, this.nullable) ??
-        this.readSlice(await firstRow(this.statement(this.keys), params), this.keys);
+      let read = this.readSlice(row, this.nullable);
+      if (!read) {
+        // A value that became null after the counts (a write in between) would shift a column,
+        // and a string that holds the separator splits in two: such a slice is read again with
+        // every property masked and strings as lists, and the slices read after it with lists too.
+        this.stringsAsLists = true;
+        planned = this.statement(this.nullable);
+        read = this.readSlice(await firstRow(this.statement(this.keys), params), this.keys);
+      }
       if (!read) throw linedUpNot(this.pattern);
-      await this.restoreExactIntegers(firstRow, read.values, params);
       context.signal?.throwIfAborted();
       await handle(read.offsets, read.ends, read.properties);
     }
   }
 
-  /**
-   * The binding rounds integers beyond 2^53 (a list of them too, and collect() makes lists): the
-   * integer columns of a slice that holds one are read again as text and those values replaced.
-   */
-  private async restoreExactIntegers(firstRow: ReadOne, values: Value[][], params: Record<string, Value>) {
-    const unsafe = this.keys
-      .map((_, k) => k)
-      .filter((k) => INTEGER_TYPES.has(this.types[k]!) && values[k]!.some(isUnsafe));
-    if (unsafe.length === 0) return;
-    const columns = unsafe.map((k) => `collect(to_string(${this.property(this.keys[k]!)}))`);
-    const texts = await firstRow(
-      `MATCH ${this.pattern} ${this.sliceFilter} RETURN ${columns.join(', ')}`,
-      params,
-    );
-    unsafe.forEach((k, j) => {
-      const text = texts[j] as string[] | null;
-      if (!text || text.length !== values[k]!.length) throw linedUpNot(this.pattern);
-      values[k] = values[k]!.map((value, i) => (isUnsafe(value) ? BigInt(text[i]!) : value));
-    });
-  }
-
   /** Lines the columns up element by element; undefined when their lengths do not match. */
   private readSlice(row: Value[], nullable: string[]) {
     const hasEnds = this.variable === 'r';
-    // collect() over no values at all gives null rather than an empty list.
-    const list = <T>(value: Value | undefined) => (Array.isArray(value) ? (value as T[]) : []);
-    const offsets = list<number>(row[0]);
-    const ends = hasEnds ? { a: list<number>(row[1]), b: list<number>(row[2]) } : { a: [], b: [] };
-    const first = hasEnds ? 3 : 1;
-    const values = this.keys.map((_, k) => list<Value>(row[first + k]));
-    const masks = row.slice(first + this.keys.length).map((mask) => list<number>(mask));
+    const offsets = decodeOffsets(row[0]);
+    if (!offsets) return undefined;
     const n = offsets.length;
-    if (hasEnds && (ends.a.length !== n || ends.b.length !== n)) return undefined;
+    const ends = { a: [] as number[], b: [] as number[] };
+    if (hasEnds) {
+      const a = decodeOffsets(row[1]);
+      const b = decodeOffsets(row[2]);
+      if (!a || !b || a.length !== n || b.length !== n) return undefined;
+      ends.a = a;
+      ends.b = b;
+    }
+    const first = hasEnds ? 3 : 1;
+    const masks = row
+      .slice(first + this.keys.length)
+      .map((mask) => (Array.isArray(mask) ? (mask as number[]) : []));
     // Where each property's value for element i is: its position in the column, or -1 for null.
     const positions = this.keys.map(() => new Int32Array(n));
+    const values: Value[][] = [];
     for (let k = 0; k < this.keys.length; k++) {
       const bit = nullable.indexOf(this.keys[k]!);
       const positionsOfK = positions[k]!;
+      let filled = n;
       if (bit < 0) {
-        if (values[k]!.length !== n) return undefined;
         for (let i = 0; i < n; i++) positionsOfK[i] = i;
-        continue;
+      } else {
+        const mask = masks[Math.floor(bit / BITS_PER_MASK)]!;
+        if (mask.length !== n) return undefined;
+        const value = 2 ** (bit % BITS_PER_MASK);
+        filled = 0;
+        for (let i = 0; i < n; i++) positionsOfK[i] = Math.floor(mask[i]! / value) % 2 === 1 ? -1 : filled++;
       }
-      const mask = masks[Math.floor(bit / BITS_PER_MASK)]!;
-      const value = 2 ** (bit % BITS_PER_MASK);
-      let next = 0;
-      for (let i = 0; i < n; i++) positionsOfK[i] = Math.floor(mask[i]! / value) % 2 === 1 ? -1 : next++;
-      if (next !== values[k]!.length) return undefined;
+      const column = decodeColumn(row[first + k], this.encoding(k), filled);
+      if (!column) return undefined;
+      values.push(column);
     }
     const keys = this.keys;
     const properties = (i: number): Record<string, Value> => {
@@ -246,7 +322,7 @@ class ElementColumns {
       }
       return out;
     };
-    return { offsets, ends, values, properties };
+    return { offsets, ends, properties };
   }
 }
 

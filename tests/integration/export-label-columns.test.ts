@@ -94,4 +94,29 @@ describe('the column reader of the labels scope', () => {
     expect(many.sorted()).toEqual(one.sorted());
     expect(one.nodes.length).toBeGreaterThan(47);
   });
+
+  it('keeps strings that hold the separator the engine joins them with, empty strings and big integers', async () => {
+    await lb.store.runScript([
+      'CREATE NODE TABLE Quirk(uid STRING, text STRING, n INT64, PRIMARY KEY (uid))',
+    ]);
+    const texts = ['a\u001fb', '', '\u001f', null, 'plain', '\u001f\u001f', '', 'x,y', null, 'Zeile\nzwei'];
+    const numbers = [-1, 0, 2 ** 53 + 2, null, -(2 ** 53) - 2, 42, null, 7, 8, 9];
+    for (let i = 0; i < texts.length; i++)
+      await lb.store.query('CREATE (:Quirk {uid: $uid, text: $text, n: $n})', {
+        uid: `quirk-${i}`,
+        text: texts[i]!,
+        n: numbers[i] === null ? null : BigInt(numbers[i]!),
+      });
+    const rows = await viaQuery('MATCH (n:Quirk) RETURN n');
+    for (const elementsPerSlice of [1, 3, 100]) {
+      const columns = collector();
+      await exportLabels(lb.store, { labels: ['Quirk'] }, { writer: columns.writer, elementsPerSlice });
+      expect(columns.sorted()).toEqual(rows.sorted());
+    }
+    const byKey = new Map(rows.nodes.map((n) => [n.key, n.properties]));
+    expect(byKey.get('quirk-0')!.text).toBe('a\u001fb');
+    expect(byKey.get('quirk-1')!.text).toBe('');
+    expect(byKey.get('quirk-3')).not.toHaveProperty('text');
+    expect(byKey.get('quirk-2')!.n).toBe(BigInt(2 ** 53 + 2));
+  });
 });
