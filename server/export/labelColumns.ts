@@ -52,7 +52,8 @@ export async function exportLabelsByColumns(
         const uid = props.uid;
         const key = typeof uid === 'string' && uid !== '' ? uid : `${table}:${offsets[i]}`;
         keys[offsets[i]!] = key;
-        await tracker.writeNodeOnce({ key, labels: [label.label], properties: props });
+        const wait = tracker.writeNodeOnce({ key, labels: [label.label], properties: props });
+        if (wait) await wait;
       }
     });
   }
@@ -73,7 +74,7 @@ export async function exportLabelsByColumns(
           const source = sources[ends.a[i]!];
           const target = targets[ends.b[i]!];
           if (source === undefined || target === undefined) continue;
-          await tracker.writeResolvedEdge({
+          const wait = tracker.writeResolvedEdge({
             key: `${table}:${ids[i]}`,
             type: type.type,
             source,
@@ -82,6 +83,7 @@ export async function exportLabelsByColumns(
             targetLabel: to,
             properties: properties(i),
           });
+          if (wait) await wait;
         }
       });
     }

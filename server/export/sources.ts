@@ -113,18 +113,20 @@ export class Tracker {
     return true;
   }
 
-  /** Writes a node met once by its source (no de-duplication) and counts it. */
-  async writeNodeOnce(node: ExportNode): Promise<void> {
-    await this.context.writer.node(node);
+  /** Writes a node met once by its source (no de-duplication) and counts it; see GraphWriter for the promise. */
+  writeNodeOnce(node: ExportNode): Promise<void> | undefined {
+    const wait = this.context.writer.node(node);
     this.progress.nodes++;
     this.report();
+    return wait;
   }
 
   /** Writes an edge whose endpoints the source has resolved to keys itself, and counts it. */
-  async writeResolvedEdge(edge: ExportEdge): Promise<void> {
-    await this.context.writer.edge(edge);
+  writeResolvedEdge(edge: ExportEdge): Promise<void> | undefined {
+    const wait = this.context.writer.edge(edge);
     this.progress.edges++;
     this.report();
+    return wait;
   }
 
   report(force = false): void {

@@ -48,13 +48,15 @@ export interface ExportHeader {
 
 /**
  * One export format. The exporter calls begin, then node for every node, then edge for every
- * edge (all nodes come before any edge), then end. Each call resolves once its text is handed
- * to the output stream (waiting for it to drain), so memory stays flat however large the graph.
+ * edge (all nodes come before any edge), then end. node and edge return a promise only when the
+ * caller must wait (the output stream is full), which it must then await before the next call,
+ * so memory stays flat however large the graph; most calls return nothing, which saves a
+ * promise and a turn of the event loop per element.
  */
 export interface GraphWriter {
   begin(header: ExportHeader): Promise<void>;
-  node(node: ExportNode): Promise<void>;
-  edge(edge: ExportEdge): Promise<void>;
+  node(node: ExportNode): Promise<void> | undefined;
+  edge(edge: ExportEdge): Promise<void> | undefined;
   /** Finishes the document and ends the output stream. */
   end(): Promise<void>;
 }

@@ -74,29 +74,29 @@ class CytoscapeJsonWriter implements GraphWriter {
     );
   }
 
-  async node(node: ExportNode): Promise<void> {
+  node(node: ExportNode): Promise<void> | undefined {
     let element = `{"data":{${propertyMembers(node.properties, NODE_FIELDS)}"id":${JSON.stringify(node.key)},"name":${JSON.stringify(caption(node))},"labels":${JSON.stringify(node.labels.join(':'))}},"group":"nodes"`;
     if (node.position) element += `,"position":${jsonText(node.position)}`;
     if (node.style) element += `,"style":${jsonText(node.style)}`;
-    await this.text.write(`${this.nodeCount++ ? ',\n' : ''}${element}}`);
+    return this.text.write(`${this.nodeCount++ ? ',\n' : ''}${element}}`);
   }
 
-  async edge(edge: ExportEdge): Promise<void> {
-    if (!this.inEdges) await this.openEdges();
+  edge(edge: ExportEdge): Promise<void> | undefined {
     const type = JSON.stringify(edge.type);
     let element = `{"data":{${propertyMembers(edge.properties, EDGE_FIELDS)}"id":"edge-${this.edgeCount}","source":${JSON.stringify(edge.source)},"target":${JSON.stringify(edge.target)},"interaction":${type},"label":${type}},"group":"edges"`;
     if (edge.style) element += `,"style":${jsonText(edge.style)}`;
-    await this.text.write(`${this.edgeCount++ ? ',\n' : ''}${element}}`);
+    return this.text.write(`${this.openEdges()}${this.edgeCount++ ? ',\n' : ''}${element}}`);
   }
 
-  private async openEdges(): Promise<void> {
+  /** What closes the nodes and opens the edges, the first time only: the first edge starts with it. */
+  private openEdges(): string {
+    if (this.inEdges) return '';
     this.inEdges = true;
-    await this.text.write('\n],\n"edges":[\n');
+    return '\n],\n"edges":[\n';
   }
 
   async end(): Promise<void> {
-    if (!this.inEdges) await this.openEdges();
-    await this.text.write('\n]}}\n');
+    await this.text.write(`${this.openEdges()}\n]}}\n`);
     await this.text.end();
   }
 }

@@ -66,29 +66,29 @@ class GexfWriter implements GraphWriter {
     await this.text.write(lines.join('\n'));
   }
 
-  async node(node: ExportNode): Promise<void> {
+  node(node: ExportNode): Promise<void> | undefined {
     let line = `      <node id="${xmlAttr(node.key)}" label="${xmlAttr(caption(node))}"><attvalues><attvalue for="labels" value="${xmlAttr(node.labels.join(':'))}"/>`;
     line += attvalues(this.nodeAttributes, node.properties);
     line += '</attvalues>';
     if (node.position) line += `<viz:position x="${node.position.x}" y="${node.position.y}" z="0"/>`;
-    await this.text.write(`${line}</node>\n`);
+    return this.text.write(`${line}</node>\n`);
   }
 
-  async edge(edge: ExportEdge): Promise<void> {
-    if (!this.inEdges) await this.openEdges();
-    let line = `      <edge id="${this.edgeCount++}" source="${xmlAttr(edge.source)}" target="${xmlAttr(edge.target)}" label="${xmlAttr(edge.type)}" kind="${xmlAttr(edge.type)}">`;
+  edge(edge: ExportEdge): Promise<void> | undefined {
+    let line = `${this.openEdges()}      <edge id="${this.edgeCount++}" source="${xmlAttr(edge.source)}" target="${xmlAttr(edge.target)}" label="${xmlAttr(edge.type)}" kind="${xmlAttr(edge.type)}">`;
     const values = attvalues(this.edgeAttributes, edge.properties);
     if (values) line += `<attvalues>${values}</attvalues>`;
-    await this.text.write(`${line}</edge>\n`);
+    return this.text.write(`${line}</edge>\n`);
   }
 
-  private async openEdges(): Promise<void> {
+  /** What closes the nodes and opens the edges, the first time only: the edges' first line starts with it. */
+  private openEdges(): string {
+    if (this.inEdges) return '';
     this.inEdges = true;
-    await this.text.write('    </nodes>\n    <edges>\n');
+    return '    </nodes>\n    <edges>\n';
   }
 
   async end(): Promise<void> {
-    if (!this.inEdges) await this.openEdges();
     await this.text.write('    </edges>\n  </graph>\n</gexf>\n');
     await this.text.end();
   }

@@ -58,16 +58,16 @@ class GraphmlWriter implements GraphWriter {
     await this.text.write(lines.join('\n'));
   }
 
-  async node(node: ExportNode): Promise<void> {
+  node(node: ExportNode): Promise<void> | undefined {
     let line = `    <node id="${xmlAttr(node.key)}"><data key="${GRAPHML_LABELS_KEY}">${xmlText(node.labels.join(':'))}</data>`;
     line += dataElements(this.nodeKeys, node.properties);
-    await this.text.write(`${line}</node>\n`);
+    return this.text.write(`${line}</node>\n`);
   }
 
-  async edge(edge: ExportEdge): Promise<void> {
+  edge(edge: ExportEdge): Promise<void> | undefined {
     let line = `    <edge id="e${this.edgeCount++}" source="${xmlAttr(edge.source)}" target="${xmlAttr(edge.target)}"><data key="${GRAPHML_TYPE_KEY}">${xmlText(edge.type)}</data>`;
     line += dataElements(this.edgeKeys, edge.properties);
-    await this.text.write(`${line}</edge>\n`);
+    return this.text.write(`${line}</edge>\n`);
   }
 
   async end(): Promise<void> {

@@ -47,7 +47,7 @@ class LagebildJsonWriter implements GraphWriter {
     await this.text.write(head.join(',\n'));
   }
 
-  async node(node: ExportNode): Promise<void> {
+  node(node: ExportNode): Promise<void> | undefined {
     const item = {
       key: node.key,
       labels: node.labels,
@@ -55,11 +55,10 @@ class LagebildJsonWriter implements GraphWriter {
       position: node.position,
       style: node.style,
     };
-    await this.text.write(`${this.nodeCount++ ? ',\n' : ''}${jsonText(item)}`);
+    return this.text.write(`${this.nodeCount++ ? ',\n' : ''}${jsonText(item)}`);
   }
 
-  async edge(edge: ExportEdge): Promise<void> {
-    if (!this.inEdges) await this.openEdges();
+  edge(edge: ExportEdge): Promise<void> | undefined {
     const item = {
       key: edge.key,
       type: edge.type,
@@ -68,17 +67,18 @@ class LagebildJsonWriter implements GraphWriter {
       properties: edge.properties,
       style: edge.style,
     };
-    await this.text.write(`${this.edgeCount++ ? ',\n' : ''}${jsonText(item)}`);
+    return this.text.write(`${this.openEdges()}${this.edgeCount++ ? ',\n' : ''}${jsonText(item)}`);
   }
 
-  private async openEdges(): Promise<void> {
+  /** What closes the nodes and opens the edges, the first time only: the first edge starts with it. */
+  private openEdges(): string {
+    if (this.inEdges) return '';
     this.inEdges = true;
-    await this.text.write('\n],\n"edges":[\n');
+    return '\n],\n"edges":[\n';
   }
 
   async end(): Promise<void> {
-    if (!this.inEdges) await this.openEdges();
-    await this.text.write('\n]}\n');
+    await this.text.write(`${this.openEdges()}\n]}\n`);
     await this.text.end();
   }
 }
