@@ -161,15 +161,28 @@ function decodeColumn(
   return pieces;
 }
 
-/** Offsets as numbers (always below 2^53); undefined when the engine sent no text. */
+/**
+ * Offsets as numbers from the engine's digits and commas, read in one pass (a split and a Number()
+ * per piece took twice as long); undefined when the engine sent no text.
+ */
 function decodeOffsets(value: Value | undefined): number[] | undefined {
   if (value === null || value === '') return [];
   if (typeof value !== 'string') return undefined;
-  const pieces = value.split(',');
-  const offsets = new Array<number>(pieces.length);
-  for (let i = 0; i < pieces.length; i++) offsets[i] = Number(pieces[i]);
+  const offsets: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === COMMA) {
+      offsets.push(offset);
+      offset = 0;
+    } else offset = offset * 10 + code - ZERO;
+  }
+  offsets.push(offset);
   return offsets;
 }
+
+const COMMA = 44;
+const ZERO = 48;
 
 /**
  * The columns of one node table or one relationship table's label pair. collect() leaves nulls
