@@ -124,7 +124,13 @@ async function main(): Promise<void> {
       'NotFound',
       `No database at ${dbPath}. Start Lagebild once (npm start) or pass --data-dir.`,
     );
-  const store = await LadybugStore.open({ path: dbPath, readOnly: true, defaultTimeoutMs: 60 * 60 * 1000 });
+  // No search index or hub counts ahead: an export needs neither, and they would share its cores.
+  const store = await LadybugStore.open({
+    path: dbPath,
+    readOnly: true,
+    defaultTimeoutMs: 60 * 60 * 1000,
+    prepareForExplorer: false,
+  });
   try {
     const job = await prepareExport(store, request);
     const file = out ?? job.fileName;

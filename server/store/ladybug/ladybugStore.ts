@@ -56,6 +56,12 @@ export interface LadybugStoreOptions {
   checkpointWaitMs?: number;
   /** Which nodes count as hubs, counted ahead in the background (hubCounts.ts). */
   hubCounts?: HubCountOptions;
+  /**
+   * Whether a big graph's search index is built and its hubs expanded ahead, in the background,
+   * once it is opened (default true): what the explorer needs. A command that only exports turns
+   * it off, since that work would take one of two cores and some 470 MB on the 1M graph.
+   */
+  prepareForExplorer?: boolean;
 }
 
 /** The engine refuses a read-only open while a checkpoint's files lie beside the database. */
@@ -126,9 +132,11 @@ export class LadybugStore implements GraphStore {
     nodesById: (ids) => this.nodesById(ids),
   });
   private closed = false;
+  private readonly prepareForExplorer: boolean;
 
   private constructor(database: Database, connections: Connection[], options: LadybugStoreOptions) {
     this.database = database;
+    this.prepareForExplorer = options.prepareForExplorer ?? true;
     this.connections = connections;
     this.pool = new Pool(connections);
     this.readOnly = options.readOnly;
@@ -209,7 +217,10 @@ export class LadybugStore implements GraphStore {
     // A big graph gets its search index right away (built after the schema, so that opening
     // is not slowed down by it); a small one on its first search, since scanning it is cheap.
     this.hubCounts.forgetHubs();
-    if (schema.labels.reduce((sum, l) => sum + l.count, 0) >= EAGER_SEARCH_INDEX_NODES) {
+    if (
+      this.prepareForExplorer &&
+      schema.labels.reduce((sum, l) => sum + l.count, 0) >= EAGER_SEARCH_INDEX_NODES
+    ) {
       this.searchIndex.scheduleBuild();
       // After the index, whose uids make the hubs' counts seeks; both at once would share 2 cores.
       this.hubCounts.refreshAfter(this.searchIndex.whenIdle());
