@@ -16,6 +16,7 @@ import { exportRequestSchema, type ExportRequest } from '../export/request.schem
 import { prepareExport } from '../export/runExport.ts';
 import type { ExportProgress } from '../export/sources.ts';
 import { LadybugStore } from '../store/ladybug/ladybugStore.ts';
+import { configSchema } from '../config.ts';
 
 const USAGE = `Usage: npm run export -- --format <${FORMAT_NAMES.join('|')}> <scope> [--out FILE] [--data-dir DIR]
 Scope (one of):
@@ -29,7 +30,9 @@ Scope (one of):
 Options:
   --out FILE                 where to write (default: a name that says what and when, in this directory)
   --title TEXT               words for the file's title
-  --data-dir DIR             the database directory (default: $DATA_DIR or ./data)`;
+  --data-dir DIR             the database directory (default: $DATA_DIR or ./data)
+Environment:
+  CACHE_MB                   the engine's page cache in MiB, as for the server (default: the engine's)`;
 
 const cliSchema = z
   .object({
@@ -116,8 +119,21 @@ function progressLine(progress: ExportProgress, bytes: number): string {
   return counts;
 }
 
+/** The engine's page cache from CACHE_MB, checked as the server checks it; undefined when unset. */
+export function cacheBytesFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  if (env.CACHE_MB === undefined || env.CACHE_MB === '') return undefined;
+  const parsed = configSchema.shape.CACHE_MB.safeParse(env.CACHE_MB);
+  if (!parsed.success)
+    throw new LagebildError(
+      'InvalidRequest',
+      `CACHE_MB=${JSON.stringify(env.CACHE_MB)} ${parsed.error.issues[0]!.message}; unset it to let the engine choose.`,
+    );
+  return parsed.data === undefined ? undefined : parsed.data * 2 ** 20;
+}
+
 async function main(): Promise<void> {
   const { request, out, dataDir } = requestFromArgs(process.argv.slice(2));
+  const bufferPoolBytes = cacheBytesFromEnv(process.env);
   const dbPath = path.resolve(dataDir, 'lagebild.lbug');
   if (!existsSync(dbPath))
     throw new LagebildError(
@@ -130,6 +146,7 @@ async function main(): Promise<void> {
     readOnly: true,
     defaultTimeoutMs: 60 * 60 * 1000,
     prepareForExplorer: false,
+    ...(bufferPoolBytes ? { bufferPoolBytes } : {}),
   });
   try {
     const job = await prepareExport(store, request);

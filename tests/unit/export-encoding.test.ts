@@ -1,7 +1,7 @@
 // The small encoders every format relies on, and the command line's option parsing.
 
 import { describe, expect, it } from 'vitest';
-import { requestFromArgs } from '../../server/cli/export.ts';
+import { cacheBytesFromEnv, requestFromArgs } from '../../server/cli/export.ts';
 import { cypherLiteral, cypherName, cypherString } from '../../server/export/cypherLiterals.ts';
 import { adminType, csvField } from '../../server/export/formats/csvZip.ts';
 import { inferType, mergeTypes } from '../../server/export/propertyTypes.ts';
@@ -129,5 +129,12 @@ describe('npm run export options', () => {
       format: 'gexf',
       scope: { kind: 'labels' },
     });
+  });
+  it('take the page cache from CACHE_MB as the server does, and name a bad value', () => {
+    expect(cacheBytesFromEnv({})).toBeUndefined();
+    expect(cacheBytesFromEnv({ CACHE_MB: '' })).toBeUndefined();
+    expect(cacheBytesFromEnv({ CACHE_MB: '256' })).toBe(256 * 2 ** 20);
+    expect(() => cacheBytesFromEnv({ CACHE_MB: '12' })).toThrow(/CACHE_MB="12" must be at least 64/);
+    expect(() => cacheBytesFromEnv({ CACHE_MB: 'viel' })).toThrow(/CACHE_MB="viel"/);
   });
 });
