@@ -157,7 +157,7 @@ async function runChild(format: string): Promise<void> {
   );
 }
 
-const repeat = Math.max(1, Number(values.repeat));
+const repeat = Math.max(1, Math.floor(Number(values.repeat)) || 1);
 
 /** One child process measuring `args`; a failure (a small --cache-mb, say) is a row too. */
 function runOnce(args: string[]): Record<string, unknown> {

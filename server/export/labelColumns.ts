@@ -282,6 +282,8 @@ class ElementColumns {
         // every property masked and strings as lists, and the slices read after it with lists too.
         this.stringsAsLists = true;
         planned = this.statement(this.nullable);
+        // The slice read ahead joined its strings too: read it again with lists.
+        if (lo + perSlice <= this.maxOffset) next = readAhead(lo + perSlice);
         read = this.readSlice(await firstRow(this.statement(this.keys), params), this.keys);
       }
       if (!read) throw linedUpNot(this.pattern);

@@ -231,4 +231,32 @@ print(json.dumps(out, ensure_ascii=False))
     const ids = [...document.elements.nodes, ...document.elements.edges].map((e: any) => e.data.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('writes whole documents without edges and without nodes, in every text format', async () => {
+    const countries = (await lb.store.query('MATCH (n:Country) RETURN count(n)', {}, { readOnly: true }))
+      .rows[0]![0];
+    const cases = [
+      { cypher: 'MATCH (n:Country) RETURN n', nodes: Number(countries) },
+      { cypher: "MATCH (n:Country) WHERE n.uid = 'niemand' RETURN n", nodes: 0 },
+    ];
+    for (const { cypher, nodes } of cases) {
+      for (const format of ['graphml', 'gexf']) {
+        const response = await exportFile(lb.url, { format, scope: { kind: 'query', cypher } });
+        expect(response.status).toBe(200);
+        const file = path.join(tmp, `empty-${nodes}.${format}`);
+        await writeFile(file, response.bytes);
+        // ElementTree refuses a document that is not well-formed; networkx then reads the graph.
+        const wellFormed = 'import sys, xml.etree.ElementTree as ET\nET.parse(sys.argv[1])\n';
+        const graph = await python(wellFormed + (format === 'graphml' ? READ_GRAPHML : READ_GEXF), [file]);
+        const read = { nodes: graph.nodes.length, edges: graph.edges.length };
+        expect(read, `${format}: ${cypher}`).toEqual({ nodes, edges: 0 });
+      }
+      for (const format of ['lagebild-json', 'cytoscape-json']) {
+        const response = await exportFile(lb.url, { format, scope: { kind: 'query', cypher } });
+        const document = parseJsonText(response.bytes.toString('utf8'), format) as any;
+        const elements = format === 'lagebild-json' ? document : document.elements;
+        expect([elements.nodes.length, elements.edges.length], `${format}: ${cypher}`).toEqual([nodes, 0]);
+      }
+    }
+  });
 });

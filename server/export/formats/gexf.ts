@@ -89,7 +89,7 @@ class GexfWriter implements GraphWriter {
   }
 
   async end(): Promise<void> {
-    await this.text.write('    </edges>\n  </graph>\n</gexf>\n');
+    await this.text.write(`${this.openEdges()}    </edges>\n  </graph>\n</gexf>\n`);
     await this.text.end();
   }
 }
