@@ -8,6 +8,7 @@
 
 import type { GraphSchema, GraphStore, Value } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
+import { kindOf } from './propertyTypes.ts';
 import type { Tracker } from './sources.ts';
 
 type LabelInfo = GraphSchema['labels'][number];
@@ -108,22 +109,10 @@ type ColumnEncoding = 'strings' | 'integers' | 'list';
 /** Between strings: the unit separator, which text hardly ever holds (a slice where one does is read again as lists). */
 const STRING_SEPARATOR = '\u001f';
 
-const TEXT_INTEGER_TYPES = new Set([
-  'INT8',
-  'INT16',
-  'INT32',
-  'INT64',
-  'INT128',
-  'SERIAL',
-  'UINT8',
-  'UINT16',
-  'UINT32',
-  'UINT64',
-]);
-
 function encodingOf(type: string): ColumnEncoding {
   if (type === 'STRING') return 'strings';
-  return TEXT_INTEGER_TYPES.has(type) ? 'integers' : 'list';
+  const kind = kindOf(type);
+  return kind === 'int' || kind === 'long' ? 'integers' : 'list';
 }
 
 /** The engine's expression for a column of `expression` in the given encoding. */

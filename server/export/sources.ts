@@ -12,6 +12,7 @@ import type {
   NodeValue,
   Value,
 } from '../store/types.ts';
+import { parseId } from '../store/ladybug/values.ts';
 import { cypherName } from './cypherLiterals.ts';
 import { EdgeSpool } from './edgeSpool.ts';
 import type { ElementEdge, ElementNode } from './request.schema.ts';
@@ -306,7 +307,8 @@ type FrontierStatement = (
  */
 const byOffsets: FrontierStatement = (label, typeFilter, nodes) => ({
   cypher: `MATCH (a${label ? `:${cypherName(label)}` : ''})-[r${typeFilter}]-(b) WHERE offset(id(a)) IN $offsets RETURN r, b`,
-  params: { offsets: nodes.map((node) => Number(node.id.slice(node.id.indexOf(':') + 1))) },
+  // Ids on this engine are always "table:offset" (formatId).
+  params: { offsets: nodes.map((node) => parseId(node.id)!.offset) },
 });
 
 /** Neo4j: a uid lookup per key, which uses the uid index. */
