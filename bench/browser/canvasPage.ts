@@ -69,6 +69,10 @@ const api = {
   async lagebild(elements: number, options: { renderer: 'canvas' | 'webgl' }) {
     const graph = makeGraph(elements, 1);
     const view = new GraphView(document.getElementById('graph')!, { renderer: options.renderer });
+    // In the explorer the canvas exists before any data arrives: let it settle in its page first
+    // (cytoscape measures its container again 100 ms after its first resize notification).
+    await frame();
+    await new Promise((resolve) => setTimeout(resolve, 200));
     longTasks.length = 0;
     const started = performance.now();
     const settled = view.setGraph(graph);
