@@ -20,7 +20,7 @@ import {
   type ThemeColors,
 } from './settings.ts';
 import { seedFrom, withSeededRandom } from './seededRandom.ts';
-import { buildStyle, LARGE_GRAPH_CAPTION_MIN_PX } from './style.ts';
+import { buildStyle, CAPTIONED, LARGE_GRAPH_CAPTION_MIN_PX } from './style.ts';
 import { svgPicture, type PictureEdge, type PictureNode } from './svgPicture.ts';
 
 cytoscape.use(fcose);
@@ -118,6 +118,18 @@ function isDrawn(element: cytoscape.SingularElementArgument): boolean {
   const edge = element as cytoscape.EdgeSingular;
   return isShown(edge.source()) && isShown(edge.target());
 }
+
+/**
+ * A node's caption box, measured now: a caption given in the same task is otherwise not measured
+ * until the next frame, and its cached box stays empty after that (useCache is cytoscape's option,
+ * missing from its typings).
+ */
+const MEASURED_CAPTION = {
+  includeNodes: false,
+  includeEdges: false,
+  includeLabels: true,
+  useCache: false,
+} as cytoscape.BoundingBoxOptions;
 
 /** New nodes added to a big canvas at most, for them to stay where they were placed (see addGraph). */
 const FEW_NEW_NODES = 100;
@@ -676,9 +688,11 @@ export class GraphView {
       cy.batch(() => inView.forEach((node) => setClass(node, 'label-hidden', !node.selected())));
       return;
     }
+    // Nodes get their caption once they are in view close enough to read it (style.ts).
+    cy.batch(() => inView.forEach((node) => setClass(node, CAPTIONED, true)));
     const boxes: LabelBox[] = [];
     inView.forEach((node) => {
-      const box = toBox(node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }), {
+      const box = toBox(node.boundingBox(MEASURED_CAPTION), {
         id: node.id(),
         owner: node.id(),
         priority: node.degree(false) + (node.selected() ? 10000 : 0),
@@ -946,15 +960,18 @@ export class GraphView {
     const pan = this.cy.pan();
     const zoom = this.cy.zoom();
     const visible = this.visibleElements().filter((element) => !element.hasClass('label-hidden'));
-    const nodes = visible.nodes().map((node) => {
+    const nodes: { id: string; corners: Point[] }[] = [];
+    visible.nodes().forEach((node) => {
       const bb = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      // A node of a big canvas that has not been in view close up has no caption yet.
+      if (!(bb.w > 0 && bb.h > 0)) return;
       const corners: Point[] = [
         [bb.x1, bb.y1],
         [bb.x2, bb.y1],
         [bb.x2, bb.y2],
         [bb.x1, bb.y2],
       ];
-      return { id: node.id(), corners };
+      nodes.push({ id: node.id(), corners });
     });
     const edges = visible.edges().map((edge) => {
       const corners = this.edgeCaptionGeometry(edge)?.corners ?? [];
