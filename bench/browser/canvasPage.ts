@@ -64,11 +64,15 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) longTasks.push(entry.duration);
 }).observe({ type: 'longtask', buffered: true });
 
+/** The Lagebild canvas of the last run, for the hover step. */
+let current: { view: GraphView; graph: GraphData } | undefined;
+
 const api = {
   /** Lagebild's canvas: time to the first drawn frame, and until the worker's layout is applied. */
   async lagebild(elements: number, options: { renderer: 'canvas' | 'webgl' }) {
     const graph = makeGraph(elements, 1);
     const view = new GraphView(document.getElementById('graph')!, { renderer: options.renderer });
+    current = { view, graph };
     // In the explorer the canvas exists before any data arrives: let it settle in its page first
     // (cytoscape measures its container again 100 ms after its first resize notification).
     await frame();
@@ -89,6 +93,27 @@ const api = {
       webgl: view.webgl,
       longestTaskMs: Math.max(0, ...longTasks),
     };
+  },
+
+  /** Where `count` nodes spread over the last Lagebild graph are drawn, those inside the window. */
+  hoverTargets(count: number): { x: number; y: number }[] {
+    if (!current) return [];
+    const { view, graph } = current;
+    const step = Math.max(1, Math.floor(graph.nodes.length / count));
+    const points: { x: number; y: number }[] = [];
+    for (let i = 0; i < graph.nodes.length && points.length < count; i += step) {
+      const point = view.renderedPosition(graph.nodes[i]!.id);
+      if (point && point.x > 0 && point.y > 0 && point.x < innerWidth && point.y < innerHeight)
+        points.push(point);
+    }
+    return points;
+  },
+
+  /** The longest main-thread task since the last call (0 when none was over 50 ms). */
+  takeLongestTask(): number {
+    const longest = Math.max(0, ...longTasks);
+    longTasks.length = 0;
+    return longest;
   },
 
   /** vis-network with its default physics (time to a settled view) or with positions given. */

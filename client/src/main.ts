@@ -324,6 +324,7 @@ window.addEventListener('popstate', () => {
   select: (ids: string[]) => view.select(ids),
   expand: (id: string) => explorer.expand(id),
   captionBoxes: () => view.captionBoxes(),
+  hoverText: () => view.hoverText,
 };
 
 // ---- the database going away and coming back -------------------------------------------------

@@ -265,6 +265,44 @@ describe('the explorer on a result over the display cap', () => {
     expect(page.errors).toEqual([]);
   }, 120_000);
 
+  it('names the node under the pointer of a large canvas in a box over it', async () => {
+    const { page } = await openAllDrawn();
+    const nodes = await page.evaluate(
+      () =>
+        (
+          window as unknown as { __lagebild: { state(): { nodes: { id: string; name: string }[] } } }
+        ).__lagebild.state().nodes,
+    );
+    const points = await renderedPositions(
+      page,
+      nodes.map((n) => n.id),
+    );
+    const canvas = (await page.locator('#canvas').boundingBox())!;
+    const tip = page.locator('#canvas [role="tooltip"]');
+    const hoverText = () =>
+      page.evaluate(() =>
+        (window as unknown as { __lagebild: { hoverText(): string | undefined } }).__lagebild.hoverText(),
+      );
+    const index = points.findIndex(
+      (p) => p.x > 20 && p.y > 20 && p.x < canvas.width - 20 && p.y < canvas.height - 20,
+    );
+    const point = points[index]!;
+    await page.mouse.move(canvas.x + point.x, canvas.y + point.y);
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    // Another node may lie on top of this one: the box names a node drawn under the pointer.
+    const near = nodes
+      .filter((_, i) => Math.hypot(points[i]!.x - point.x, points[i]!.y - point.y) < 4)
+      .map((n) => n.name);
+    expect(near).toContain(await tip.textContent());
+    expect(await hoverText()).toBe(await tip.textContent());
+    await screenshot(page, '32-scale-hover-tip');
+    // Off the node the box goes away.
+    await page.mouse.move(canvas.x + 2, canvas.y + 2);
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    expect(await hoverText()).toBeUndefined();
+    expect(page.errors).toEqual([]);
+  }, 120_000);
+
   it('expands a node of a large canvas within the budget, placing only the new neighbours', async () => {
     const { page } = await openAllDrawn();
     // The node with the most relationships in the database: a hub (drawn, since the query's

@@ -21,13 +21,13 @@ export const LARGE_GRAPH_CAPTION_MIN_PX = 9;
 
 /**
  * Levels of detail for a big canvas: straight edges without arrows or captions (cheap to draw),
- * node captions only once zoomed in far enough to read them; the selection and the hovered element
- * keep theirs. A stylesheet of its own, not overrides on the detailed one: cytoscape applies every
+ * node captions only once zoomed in far enough to read them; the selection keeps its caption, and
+ * the element under the pointer is named in a box over the canvas (hoverTip.ts), not restyled. A stylesheet of its own, not overrides on the detailed one: cytoscape applies every
  * property of every matching rule to every element (style was about a third of the first frame of
  * 10,000 elements in a CPU profile).
  *
  * A node has a caption only once it has been in view at a zoom where captions are drawn (the
- * view gives it the class `captioned`), or while selected or hovered: cytoscape measures every
+ * view gives it the class `captioned`), or while selected: cytoscape measures every
  * caption it has for the bounding boxes of the first frame, captions drawn or not. Without them
  * the first frame of 10,000 elements took about 200 ms less (bench/browser, ninth session).
  */
@@ -37,7 +37,7 @@ function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
   return [
     { selector: 'node', style: { ...nodeBody(), width: 18, height: 18 } },
     {
-      selector: `node.${CAPTIONED}, node:selected, node.hover`,
+      selector: `node.${CAPTIONED}, node:selected`,
       style: { ...nodeCaptionLook(settings), 'min-zoomed-font-size': LARGE_GRAPH_CAPTION_MIN_PX },
     },
     {
@@ -66,8 +66,6 @@ function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
       selector: 'edge:selected',
       style: { ...edgeCaption, width: 3, 'line-color': theme.selection, opacity: 1, 'z-index': 10 },
     },
-    { selector: '.hover', style: { 'text-opacity': 1, 'min-zoomed-font-size': 0, 'z-index': 20 } },
-    { selector: 'edge.hover', style: { ...edgeCaption, opacity: 1 } },
   ];
 }
 

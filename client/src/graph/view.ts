@@ -9,6 +9,7 @@ import { labelsToHide, rotatedBox, type LabelBox, type Point } from './declutter
 import { Emitter } from './emitter.ts';
 import { seedPositions, type Positions } from './forceLayout.ts';
 import { hasHardwareWebgl } from './gpu.ts';
+import { HoverTip } from './hoverTip.ts';
 import { LayoutSuperseded, OffThreadLayout } from './offThreadLayout.ts';
 import { labelStyle } from './palette.ts';
 import {
@@ -153,6 +154,8 @@ export class GraphView {
   private viewportDeclutterTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether cytoscape draws with WebGL (chosen once, when the view is made). */
   readonly webgl: boolean;
+  /** A big canvas names the element under the pointer here instead of restyling it. */
+  private readonly hoverTip: HoverTip;
 
   constructor(container: HTMLElement, settings: GraphViewSettingsInput = {}) {
     this.settings = validateSettings(resolveSettings(settings));
@@ -168,6 +171,7 @@ export class GraphView {
       selectionType: 'single',
       ...(this.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
+    this.hoverTip = new HoverTip(container, this.settings.theme);
     this.wireEvents();
     this.resizeObserver = new ResizeObserver(() => {
       this.cy.resize();
@@ -201,16 +205,28 @@ export class GraphView {
     });
     // A big canvas declutters only the captions in view, once the viewport has come to rest.
     cy.on('viewport', () => {
+      this.hoverTip.hide();
       if (!this.large) return;
       clearTimeout(this.viewportDeclutterTimer);
       this.viewportDeclutterTimer = setTimeout(() => this.declutterViewport(), 200);
     });
-    cy.on('mouseover', 'node, edge', (event) => event.target.addClass('hover'));
-    cy.on('mouseout', 'node, edge', (event) => event.target.removeClass('hover'));
+    cy.on('mouseover', 'node, edge', (event) => {
+      const element = event.target as cytoscape.SingularElementArgument;
+      if (!this.large) return void element.addClass('hover');
+      const text = element.isNode()
+        ? String(element.data('display') ?? '')
+        : String(element.data('type') ?? '');
+      this.hoverTip.show(text, event.renderedPosition.x, event.renderedPosition.y);
+    });
+    cy.on('mouseout', 'node, edge', (event) => {
+      this.hoverTip.hide();
+      setClass(event.target, 'hover', false);
+    });
   }
 
   /** Tells the app that elements changed, after matching the level of detail to the new size. */
   private contentChanged(): void {
+    this.hoverTip.hide();
     this.updateDetail();
     this.events.emit('contentChange', {});
   }
@@ -229,7 +245,8 @@ export class GraphView {
     const rendering = (this.cy as unknown as { renderer(): ViewportRendering }).renderer();
     rendering.hideEdgesOnViewport = large;
     rendering.textureOnViewport = large;
-    if (large) this.cy.elements('.label-hidden').removeClass('label-hidden');
+    if (large) this.cy.elements('.label-hidden, .hover').removeClass('label-hidden hover');
+    else this.hoverTip.hide();
   }
 
   /** How many force layouts ran in the Web Worker and how many on the page (diagnostics, tests). */
@@ -947,6 +964,11 @@ export class GraphView {
     return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
   }
 
+  /** The text a big canvas shows for the element under the pointer, if any. */
+  get hoverText(): string | undefined {
+    return this.hoverTip.text;
+  }
+
   /** Ids of elements whose caption is currently hidden to avoid overlap. */
   hiddenCaptionIds(): string[] {
     return this.cy.elements('.label-hidden').map((element) => element.id());
@@ -1172,6 +1194,7 @@ export class GraphView {
       resolveSettings({ ...this.settings, theme: { ...this.settings.theme, ...theme } }),
     );
     this.cy.style(buildStyle(this.settings, { large: this.large }) as unknown as cytoscape.StylesheetJson);
+    this.hoverTip.setTheme(this.settings.theme);
   }
 
   /** Call after the container changed size. */
@@ -1183,6 +1206,7 @@ export class GraphView {
     clearTimeout(this.viewportDeclutterTimer);
     this.resizeObserver.disconnect();
     this.stopLayout();
+    this.hoverTip.destroy();
     this.cy.destroy();
   }
 }
