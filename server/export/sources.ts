@@ -258,9 +258,14 @@ export async function exportNeighbourhood(
         byLabel.get(label)!.push(node);
       }
       for (const [label, nodes] of byLabel) {
+        const labelled = label ? `:${cypherName(label)}` : '';
         for (let i = 0; i < nodes.length; i += FRONTIER_BATCH) {
           context.signal?.throwIfAborted();
-          const { cypher, params } = frontierStatement(label, typeFilter, nodes.slice(i, i + FRONTIER_BATCH));
+          const { cypher, params } = frontierStatement(
+            labelled,
+            typeFilter,
+            nodes.slice(i, i + FRONTIER_BATCH),
+          );
           const cursor = await store.open(cypher, params, {
             readOnly: true,
             signal: context.signal,
@@ -293,8 +298,9 @@ export async function exportNeighbourhood(
   }
 }
 
+/** `labelled` is the frontier's label as a pattern (":`Country`"), or empty. */
 type FrontierStatement = (
-  label: string,
+  labelled: string,
   typeFilter: string,
   nodes: GraphNode[],
 ) => { cypher: string; params: Record<string, Value> };
@@ -305,15 +311,15 @@ type FrontierStatement = (
  * on a table of 750,000 relationships, the offsets 9 ms for one node and 260 ms for 1,000
  * (docs/export.md, "Neighbourhoods"); and a node without a uid is found too.
  */
-const byOffsets: FrontierStatement = (label, typeFilter, nodes) => ({
-  cypher: `MATCH (a${label ? `:${cypherName(label)}` : ''})-[r${typeFilter}]-(b) WHERE offset(id(a)) IN $offsets RETURN r, b`,
+const byOffsets: FrontierStatement = (labelled, typeFilter, nodes) => ({
+  cypher: `MATCH (a${labelled})-[r${typeFilter}]-(b) WHERE offset(id(a)) IN $offsets RETURN r, b`,
   // Ids on this engine are always "table:offset" (formatId).
   params: { offsets: nodes.map((node) => parseId(node.id)!.offset) },
 });
 
 /** Neo4j: a uid lookup per key, which uses the uid index. */
-const byUids: FrontierStatement = (label, typeFilter, nodes) => ({
-  cypher: `UNWIND $uids AS key MATCH (a${label ? `:${cypherName(label)}` : ''} {uid: key})-[r${typeFilter}]-(b) RETURN r, b`,
+const byUids: FrontierStatement = (labelled, typeFilter, nodes) => ({
+  cypher: `UNWIND $uids AS key MATCH (a${labelled} {uid: key})-[r${typeFilter}]-(b) RETURN r, b`,
   params: { uids: nodes.map(nodeKey) },
 });
 

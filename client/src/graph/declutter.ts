@@ -21,7 +21,8 @@ export interface LabelBox {
 
 export type Point = [x: number, y: number];
 
-function cornersOf(box: LabelBox): Point[] {
+/** The four corners of a box, rotated ones included. */
+export function cornersOf(box: LabelBox): Point[] {
   return (
     box.corners ?? [
       [box.x1, box.y1],

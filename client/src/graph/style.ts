@@ -22,14 +22,16 @@ export const LARGE_GRAPH_CAPTION_MIN_PX = 9;
 /**
  * Levels of detail for a big canvas: straight edges without arrows or captions (cheap to draw),
  * node captions only once zoomed in far enough to read them; the selection keeps its caption, and
- * the element under the pointer is named in a box over the canvas (hoverTip.ts), not restyled. A stylesheet of its own, not overrides on the detailed one: cytoscape applies every
- * property of every matching rule to every element (style was about a third of the first frame of
- * 10,000 elements in a CPU profile).
+ * the element under the pointer is named in a box over the canvas (hoverTip.ts), not restyled.
+ * A stylesheet of its own, not overrides on the detailed one: cytoscape applies every property of
+ * every matching rule to every element (style was about a third of the first frame of 10,000
+ * elements in a CPU profile).
  *
  * A node has a caption only once it has been in view at a zoom where captions are drawn (the
- * view gives it the class `captioned`), or while selected: cytoscape measures every
- * caption it has for the bounding boxes of the first frame, captions drawn or not. Without them
- * the first frame of 10,000 elements took about 200 ms less (bench/browser, ninth session).
+ * view gives it the class `captioned`), or while selected: cytoscape measures every caption it
+ * has for the bounding boxes of the first frame, captions drawn or not. Without them the first
+ * frame of 10,000 elements took about 300 ms less (1.41 → 1.09 s; docs/benchmarks.md, "Tenth
+ * session").
  */
 function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
   const { theme } = settings;

@@ -5,7 +5,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { ApiEdge, ApiNode, GraphData } from '../api/types.ts';
 import { nodeCaption } from '../app/format.ts';
-import { labelsToHide, rotatedBox, type LabelBox, type Point } from './declutter.ts';
+import { cornersOf, labelsToHide, rotatedBox, type LabelBox, type Point } from './declutter.ts';
 import { Emitter } from './emitter.ts';
 import { seedPositions, type Positions } from './forceLayout.ts';
 import { hasHardwareWebgl } from './gpu.ts';
@@ -984,16 +984,11 @@ export class GraphView {
     const visible = this.visibleElements().filter((element) => !element.hasClass('label-hidden'));
     const nodes: { id: string; corners: Point[] }[] = [];
     visible.nodes().forEach((node) => {
+      const id = node.id();
       const bb = node.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-      // A node of a big canvas that has not been in view close up has no caption yet.
-      if (!(bb.w > 0 && bb.h > 0)) return;
-      const corners: Point[] = [
-        [bb.x1, bb.y1],
-        [bb.x2, bb.y1],
-        [bb.x2, bb.y2],
-        [bb.x1, bb.y2],
-      ];
-      nodes.push({ id: node.id(), corners });
+      // None for a node of a big canvas that has not been in view close up: it has no caption yet.
+      const box = toBox(bb, { id, owner: id, priority: 0 });
+      if (box) nodes.push({ id, corners: cornersOf(box) });
     });
     const edges = visible.edges().map((edge) => {
       const corners = this.edgeCaptionGeometry(edge)?.corners ?? [];
