@@ -322,6 +322,7 @@ window.addEventListener('popstate', () => {
   position: (id: string) => view.renderedPosition(id),
   viewport: () => view.viewport(),
   select: (ids: string[]) => view.select(ids),
+  selection: () => ({ nodeIds: view.selectedNodeIds(), edgeIds: view.selectedEdgeIds() }),
   expand: (id: string) => explorer.expand(id),
   captionBoxes: () => view.captionBoxes(),
   hoverText: () => view.hoverText,

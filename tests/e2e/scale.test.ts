@@ -2,7 +2,7 @@
 // server: a generated graph bulk-imported into a temp database, a query whose result is over the
 // display cap, drawing it in steps, undo, the large-graph level of detail and the layout worker.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,6 +15,8 @@ import { runImport } from '../../server/cli/import.ts';
 import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
 import { CYPHER_DIR, postJson, startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
+type Point = { x: number; y: number };
+
 /** A result with a few thousand nodes and relationships from the generated graph. */
 const BIG_QUERY = 'MATCH (a:Person)-[r]->(b) RETURN a, r, b';
 
@@ -22,6 +24,8 @@ interface Summary {
   nodes: number;
   edges: number;
   visibleNodes: number;
+  visibleEdges: number;
+  layerLines: number;
   busy: boolean;
   large: boolean;
   webgl: boolean;
@@ -333,4 +337,149 @@ describe('the explorer on a result over the display cap', () => {
     });
     expect(page.errors).toEqual([]);
   }, 120_000);
+
+  it('draws the relationships of a large canvas on a layer under the nodes, which still hover, select and export', async () => {
+    const { page, summary } = await openAllDrawn();
+    expect(summary.webgl).toBe(false);
+    expect(summary.layerLines).toBe(summary.visibleEdges);
+    expect(summary.visibleEdges).toBeGreaterThan(1000);
+    // The layer holds the lines: many of its pixels are painted.
+    const painted = () =>
+      page.evaluate(() => {
+        const layer = document.querySelector<HTMLCanvasElement>('#canvas .graph-edge-layer')!;
+        const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
+        let count = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+        return count;
+      });
+    expect(await painted()).toBeGreaterThan(5000);
+
+    const lagebild = () =>
+      page.evaluate(() => {
+        const api = (
+          window as unknown as {
+            __lagebild: {
+              state(): { edges: { id: string; source: string; target: string }[] };
+              selection(): { nodeIds: string[]; edgeIds: string[] };
+            };
+          }
+        ).__lagebild;
+        return { edges: api.state().edges, selection: api.selection() };
+      });
+    const { edges } = await lagebild();
+    const nodeIds = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+    const canvas = (await page.locator('#canvas').boundingBox())!;
+    // A relationship whose middle lies far from every node and inside the canvas: a click there
+    // can only hit a relationship (cytoscape keeps every one, transparent). The fitted view is
+    // dense, so zoom in until there is one.
+    const findLonely = async () => {
+      const points = new Map(
+        (await renderedPositions(page, nodeIds)).map((point, i) => [nodeIds[i]!, point] as const),
+      );
+      const allPoints = [...points.values()];
+      const lines = edges.map((edge) => ({
+        edge,
+        from: points.get(edge.source)!,
+        to: points.get(edge.target)!,
+      }));
+      const lonely = lines
+        .map(({ edge, from, to }) => ({ edge, middle: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } }))
+        .find(
+          ({ middle }) =>
+            middle.x > 20 &&
+            middle.y > 20 &&
+            middle.x < canvas.width - 20 &&
+            middle.y < canvas.height - 20 &&
+            allPoints.every((p) => Math.hypot(p.x - middle.x, p.y - middle.y) > 20),
+        );
+      return lonely && { ...lonely, lines };
+    };
+    let lonely = await findLonely();
+    for (let step = 0; !lonely && step < 6; step++) {
+      await page.getByRole('button', { name: 'Zoom in' }).click();
+      await page.waitForTimeout(400);
+      lonely = await findLonely();
+    }
+    expect(lonely, 'a relationship with its middle away from the nodes').toBeDefined();
+    const { middle, lines } = lonely!;
+    await page.mouse.click(canvas.x + middle.x, canvas.y + middle.y);
+    await expect.poll(async () => (await lagebild()).selection.edgeIds.length).toBe(1);
+    // Relationships cross and overlap: the one selected passes under the pointer.
+    const [clicked] = (await lagebild()).selection.edgeIds;
+    const line = lines.find((l) => l.edge.id === clicked)!;
+    expect(distanceToSegment(middle, line.from, line.to)).toBeLessThan(4);
+    await screenshot(page, '33-scale-edge-selected');
+
+    // Hiding a node takes its relationships off the layer.
+    const hub = nodeIds
+      .map((id) => ({ id, degree: edges.filter((e) => e.source === id || e.target === id).length }))
+      .sort((a, b) => b.degree - a.degree)[0]!;
+    await page.evaluate(
+      (id) => (window as unknown as { __lagebild: { select(ids: string[]): void } }).__lagebild.select([id]),
+      hub.id,
+    );
+    await page.locator('#canvas').focus();
+    await page.keyboard.press('h');
+    const hidden = await waitForSummary(page, (s) => s.visibleNodes === summary.visibleNodes - 1);
+    expect(hidden.visibleEdges).toBeLessThanOrEqual(summary.visibleEdges - hub.degree);
+    await expect
+      .poll(async () => (await waitForSummary(page, () => true)).layerLines)
+      .toBe(hidden.visibleEdges);
+
+    // The PNG export draws the relationships too: many of its pixels have the colour of a line
+    // over the background (plain or quiet), which no node has.
+    if (!(await page.locator('#export-menu').isVisible())) await page.click('#export-button');
+    await page.selectOption('#export-format', 'png');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-start')]);
+    const file = path.join(dir, 'canvas.png');
+    await download.saveAs(file);
+    const { theme } = DEFAULT_SETTINGS;
+    const linePixels = await page.evaluate(
+      async ({ base64, colours }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4)
+          if (
+            colours.some(
+              ([r, g, b]) =>
+                Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 12,
+            )
+          )
+            count++;
+        return count;
+      },
+      {
+        base64: (await readFile(file)).toString('base64'),
+        colours: [blend(theme.edge, theme.background, 0.7), blend(theme.quietEdge, theme.background, 0.4)],
+      },
+    );
+    expect(linePixels).toBeGreaterThan(5000);
+    expect(page.errors).toEqual([]);
+  }, 120_000);
 });
+
+/** How far a point lies from the segment between two others. */
+function distanceToSegment(point: Point, from: Point, to: Point): number {
+  const [dx, dy] = [to.x - from.x, to.y - from.y];
+  const along = Math.max(
+    0,
+    Math.min(1, ((point.x - from.x) * dx + (point.y - from.y) * dy) / (dx * dx + dy * dy || 1)),
+  );
+  return Math.hypot(point.x - (from.x + along * dx), point.y - (from.y + along * dy));
+}
+
+/** A colour drawn at an opacity over a background, as [r, g, b]. */
+function blend(colour: string, background: string, opacity: number): [number, number, number] {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [top, bottom] = [rgb(colour), rgb(background)];
+  return [0, 1, 2].map((i) => Math.round(opacity * top[i]! + (1 - opacity) * bottom[i]!)) as [
+    number,
+    number,
+    number,
+  ];
+}

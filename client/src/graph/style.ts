@@ -1,6 +1,7 @@
 // The canvas stylesheet as plain data, built from the view settings (theme, font sizes).
 
-import type { GraphViewSettings } from './settings.ts';
+import type { LineLook } from './edgeLayer.ts';
+import type { GraphViewSettings, ThemeColors } from './settings.ts';
 
 /** One stylesheet rule: a selector and its properties (cytoscape's JSON stylesheet format). */
 export interface StyleRule {
@@ -10,11 +11,29 @@ export interface StyleRule {
 
 /**
  * The rules for nodes, edges, selection, pins, hidden captions and quiet relationship types; with
- * `large`, a level of detail for big graphs instead.
+ * `large`, a level of detail for big graphs instead, whose relationships are transparent with
+ * `edgesOnLayer` (the view draws them itself, edgeLayer.ts).
  */
-export function buildStyle(settings: GraphViewSettings, options: { large?: boolean } = {}): StyleRule[] {
-  return options.large ? largeGraphStyle(settings) : detailedStyle(settings);
+export function buildStyle(
+  settings: GraphViewSettings,
+  options: { large?: boolean; edgesOnLayer?: boolean } = {},
+): StyleRule[] {
+  return options.large ? largeGraphStyle(settings, options.edgesOnLayer ?? false) : detailedStyle(settings);
 }
+
+/** How a big canvas draws its relationships: plain ones, and the quiet types (MENTIONS) fainter. */
+export function largeEdgeLooks(theme: ThemeColors): { plain: LineLook; quiet: LineLook } {
+  return {
+    plain: { color: theme.edge, opacity: 0.7, width: 1 },
+    quiet: { color: theme.quietEdge, opacity: 0.4, width: 1 },
+  };
+}
+
+/**
+ * The class that makes a big canvas's relationships visible to cytoscape again while they are on
+ * the edge layer, for a picture that cytoscape draws (the PNG export).
+ */
+export const PICTURED = 'pictured';
 
 /** On a big canvas, node captions are drawn only from this size on screen (in pixels). */
 export const LARGE_GRAPH_CAPTION_MIN_PX = 9;
@@ -33,9 +52,22 @@ export const LARGE_GRAPH_CAPTION_MIN_PX = 9;
  * frame of 10,000 elements took about 300 ms less (1.41 → 1.09 s; docs/benchmarks.md, "Tenth
  * session").
  */
-function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
+function largeGraphStyle(settings: GraphViewSettings, edgesOnLayer: boolean): StyleRule[] {
   const { theme } = settings;
   const edgeCaption = { ...edgeCaptionLook(settings), 'min-zoomed-font-size': 0 };
+  const { plain, quiet } = largeEdgeLooks(theme);
+  // On the layer, relationships stay interactive: opacity 0 keeps them under the pointer, unlike
+  // `visibility` or `display`.
+  const opacities: StyleRule[] = edgesOnLayer
+    ? [
+        { selector: 'edge', style: { opacity: 0 } },
+        { selector: `edge.${PICTURED}`, style: { opacity: plain.opacity } },
+        { selector: `edge.quiet.${PICTURED}`, style: { opacity: quiet.opacity } },
+      ]
+    : [
+        { selector: 'edge', style: { opacity: plain.opacity } },
+        { selector: 'edge.quiet', style: { opacity: quiet.opacity } },
+      ];
   return [
     { selector: 'node', style: { ...nodeBody(), width: 18, height: 18 } },
     {
@@ -47,12 +79,12 @@ function largeGraphStyle(settings: GraphViewSettings): StyleRule[] {
       style: {
         'curve-style': 'haystack',
         'haystack-radius': 0,
-        width: 1,
-        'line-color': theme.edge,
-        opacity: 0.7,
+        width: plain.width,
+        'line-color': plain.color,
       },
     },
-    { selector: 'edge.quiet', style: { 'line-color': theme.quietEdge, opacity: 0.4 } },
+    { selector: 'edge.quiet', style: { 'line-color': quiet.color } },
+    ...opacities,
     ...stateRules(settings),
     {
       selector: 'node:selected',
