@@ -94,12 +94,22 @@ async function hoverNodes(page: Page): Promise<number> {
   );
 }
 
+/** The renderers compared: their name in the table, the page's function and its options. */
+const RENDERERS: Record<string, [string, string, Record<string, unknown>]> = {
+  '2d': ['Lagebild canvas (2D)', 'lagebild', { renderer: 'canvas' }],
+  webgl: ['Lagebild canvas (WebGL)', 'lagebild', { renderer: 'webgl' }],
+  vis: ['vis-network, positions given', 'vis', { physics: false }],
+  'vis-physics': ['vis-network, physics to settle', 'vis', { physics: true }],
+};
+
 /** Runs every renderer at every size; vis-network with physics is skipped above `maxPhysics`. */
 export async function runRenderBench(options: {
   sizes: number[];
   panSeconds: number;
   settleTimeoutMs: number;
   maxPhysics: number;
+  /** Only these renderers (keys of RENDERERS); all of them when left out. */
+  renderers?: readonly string[];
 }): Promise<RenderResult[]> {
   const dir = await buildPage();
   const server = await serve(dir);
@@ -112,13 +122,10 @@ export async function runRenderBench(options: {
   const results: RenderResult[] = [];
   try {
     for (const elements of options.sizes) {
-      const runs: [string, string, Record<string, unknown>][] = [
-        ['Lagebild canvas (2D)', 'lagebild', { renderer: 'canvas' }],
-        ['Lagebild canvas (WebGL)', 'lagebild', { renderer: 'webgl' }],
-        ['vis-network, positions given', 'vis', { physics: false }],
-      ];
-      if (elements <= options.maxPhysics)
-        runs.push(['vis-network, physics to settle', 'vis', { physics: true }]);
+      const runs = Object.entries(RENDERERS)
+        .filter(([key]) => options.renderers?.includes(key) ?? true)
+        .filter(([key]) => key !== 'vis-physics' || elements <= options.maxPhysics)
+        .map(([, run]) => run);
       for (const [renderer, fn, extra] of runs) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         try {
@@ -194,6 +201,17 @@ export function renderTable(results: RenderResult[]): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const smoke = process.argv.includes('--smoke');
   const sizes = process.argv.find((a) => a.startsWith('--sizes='));
+  const renderers = process.argv
+    .find((a) => a.startsWith('--renderers='))
+    ?.slice(12)
+    .split(',');
+  const unknown = renderers?.filter((key) => !(key in RENDERERS)) ?? [];
+  if (unknown.length > 0) {
+    console.error(
+      `Unknown renderer ${unknown.join(', ')}: choose from ${Object.keys(RENDERERS).join(', ')}.`,
+    );
+    process.exit(2);
+  }
   const results = await runRenderBench(
     smoke
       ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
@@ -202,6 +220,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
           panSeconds: 3,
           settleTimeoutMs: 120_000,
           maxPhysics: 10_000,
+          ...(renderers ? { renderers } : {}),
         },
   );
   console.log(renderTable(results));
