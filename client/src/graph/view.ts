@@ -10,6 +10,7 @@ import { EdgeLayer, type LineGroup, type LinePoint } from './edgeLayer.ts';
 import { Emitter } from './emitter.ts';
 import { seedPositions, type Positions } from './forceLayout.ts';
 import { hasHardwareWebgl } from './gpu.ts';
+import { HitIndex, type HitCore } from './hitIndex.ts';
 import { HoverTip } from './hoverTip.ts';
 import { LayoutSuperseded, OffThreadLayout } from './offThreadLayout.ts';
 import { labelStyle } from './palette.ts';
@@ -167,6 +168,8 @@ export class GraphView {
   readonly webgl: boolean;
   /** A big canvas names the element under the pointer here instead of restyling it. */
   private readonly hoverTip: HoverTip;
+  /** A big canvas finds what lies under the pointer through a grid (hitIndex.ts). */
+  private readonly hitIndex: HitIndex;
   /** A big canvas drawn in 2D draws its relationships here, not in cytoscape (edgeLayer.ts). */
   private readonly edgeLayer: EdgeLayer;
   private edgesOnLayer = false;
@@ -191,6 +194,7 @@ export class GraphView {
       ...(this.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions);
     this.hoverTip = new HoverTip(container, this.settings.theme);
+    this.hitIndex = new HitIndex(this.cy as unknown as HitCore);
     this.edgeLayer = new EdgeLayer(container);
     this.wireEvents();
     this.resizeObserver = new ResizeObserver(() => {
@@ -317,6 +321,7 @@ export class GraphView {
     if (large === this.large) return;
     this.large = large;
     this.applyStyle();
+    this.hitIndex.setEnabled(large);
     // Not in cytoscape's typings, but read on every frame: pan and zoom a picture of the canvas
     // without edges instead of drawing thousands of elements per frame.
     const rendering = (this.cy as unknown as { renderer(): ViewportRendering }).renderer();
@@ -1298,6 +1303,7 @@ export class GraphView {
     this.resizeObserver.disconnect();
     this.stopLayout();
     this.hoverTip.destroy();
+    this.hitIndex.destroy();
     this.edgeLayer.destroy();
     this.cy.destroy();
   }
