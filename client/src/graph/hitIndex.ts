@@ -58,8 +58,6 @@ export class HitIndex {
   private readonly original: HitTestingRenderer['findNearestElements'];
   private readonly renderer: HitTestingRenderer;
   private enabled = false;
-  /** Elements handed to the last hit test (diagnostics, tests). */
-  lastCandidates = 0;
 
   constructor(private readonly cy: HitCore) {
     const renderer = cy.renderer() as HitTestingRenderer;
@@ -70,7 +68,6 @@ export class HitIndex {
         return this.original.call(renderer, x, y, interactiveOnly, isTouch);
       const candidates = this.near(renderer.getCachedZSortedEles().interactive, x, y) as ZSorted;
       candidates.interactive = candidates;
-      this.lastCandidates = candidates.length;
       // Cytoscape's own test, on the candidates only: it reads them as its cache of elements.
       const ownOrder = renderer.getCachedZSortedEles;
       renderer.getCachedZSortedEles = () => candidates;
