@@ -108,6 +108,15 @@ function loadMix(workload: Workload): (client: number, n: number) => LoadRequest
   };
 }
 
+/** Says on stderr which part runs now: a full run takes a quarter of an hour and prints its table at the end. */
+async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  console.error(`  ${what} …`);
+  const result = await run();
+  console.error(`  ${what}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
 const fmt = (v: number, unit: string) =>
   unit === 'rows/s' ? `${Math.round(v).toLocaleString('en')} rows/s` : `${v.toFixed(2)} ms`;
 
@@ -195,64 +204,63 @@ async function main(): Promise<void> {
     );
     const cases: CaseResult[] = [];
     cases.push(
-      await expandCase(server.url, raw, '1-hop expand, budget 100 (ordinary node)', workload.typical, runs),
-    );
-    cases.push(
-      await expandCase(
-        server.url,
-        raw,
-        '1-hop expand, budget 100 (hub)',
-        workload.hubs,
-        Math.max(10, runs / 4),
+      await step('expand (ordinary nodes)', () =>
+        expandCase(server.url, raw!, '1-hop expand, budget 100 (ordinary node)', workload.typical, runs),
       ),
     );
-    cases.push(await searchCase(server.url, raw, workload.searchTerms, runs));
+    cases.push(
+      await step('expand (hubs)', () =>
+        expandCase(server.url, raw!, '1-hop expand, budget 100 (hub)', workload.hubs, Math.max(10, runs / 4)),
+      ),
+    );
+    cases.push(await step('search', () => searchCase(server.url, raw!, workload.searchTerms, runs)));
     const bigRuns = smoke ? 3 : 7;
-    cases.push(
-      ...(await largeResultCase(server.url, raw, workload, {
-        rows: 100_000,
-        runs: bigRuns,
-        returnNodes: false,
-      })),
+    for (const returnNodes of [false, true])
+      cases.push(
+        ...(await step(`100,000-row result (${returnNodes ? 'nodes' : 'scalar columns'})`, () =>
+          largeResultCase(server.url, raw!, workload, { rows: 100_000, runs: bigRuns, returnNodes }),
+        )),
+      );
+    cases.push(await step('schema', () => schemaCase(server.url, raw!, runs)));
+    const load = await step(`concurrent load, ${args.clients} clients`, () =>
+      runLoad(server.url, { clients: args.clients, seconds, next: loadMix(workload) }),
     );
-    cases.push(
-      ...(await largeResultCase(server.url, raw, workload, {
-        rows: 100_000,
-        runs: bigRuns,
-        returnNodes: true,
-      })),
-    );
-    cases.push(await schemaCase(server.url, raw, runs));
-    const load = await runLoad(server.url, { clients: args.clients, seconds, next: loadMix(workload) });
     let rendering: RenderResult[] = [];
     let explorer: ExplorerBenchResult | undefined;
     if (browserParts)
-      explorer = await runExplorerBench(server.url, {
-        hubUid: workload.hubs[0]!.uid,
-        // About 10,000 elements on the 1M graph: more than the display cap, drawn in steps.
-        bigQuery: `MATCH (a:\`${workload.bigLabel}\`)-[r]->(b) RETURN a, r, b LIMIT 6700`,
-        dragSeconds: smoke ? 1 : 3,
-      });
+      explorer = await step('the explorer in Chromium', () =>
+        runExplorerBench(server.url, {
+          hubUid: workload.hubs[0]!.uid,
+          // About 10,000 elements on the 1M graph: more than the display cap, drawn in steps.
+          bigQuery: `MATCH (a:\`${workload.bigLabel}\`)-[r]->(b) RETURN a, r, b LIMIT 6700`,
+          dragSeconds: smoke ? 1 : 3,
+        }),
+      );
     if (browserParts)
-      rendering = await runRenderBench(
-        smoke
-          ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
-          : {
-              sizes: [1000, 5000, 10_000, 50_000],
-              panSeconds: 3,
-              settleTimeoutMs: 120_000,
-              maxPhysics: 10_000,
-            },
+      rendering = await step('canvases in Chromium', () =>
+        runRenderBench({
+          ...(smoke
+            ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
+            : {
+                sizes: [1000, 5000, 10_000, 50_000],
+                panSeconds: 3,
+                settleTimeoutMs: 120_000,
+                maxPhysics: 10_000,
+              }),
+          onCase: (line) => console.error(`    ${line}`),
+        }),
       );
 
     const writeLoadSeconds = args['write-load-seconds'] ?? (smoke ? 5 : 300);
     const writeLoad =
       writeLoadSeconds > 0
-        ? await runWriteLoad({
-            seconds: writeLoadSeconds,
-            clients: args['write-load-clients'] ?? (smoke ? 16 : 64),
-            writeShare: 0.2,
-          })
+        ? await step('load with writes', () =>
+            runWriteLoad({
+              seconds: writeLoadSeconds,
+              clients: args['write-load-clients'] ?? (smoke ? 16 : 64),
+              writeShare: 0.2,
+            }),
+          )
         : undefined;
 
     const result = {

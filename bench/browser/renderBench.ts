@@ -110,7 +110,11 @@ export async function runRenderBench(options: {
   maxPhysics: number;
   /** Only these renderers (keys of RENDERERS); all of them when left out. */
   renderers?: readonly string[];
+  /** Told the name of each case as it starts, and its time when it ends. */
+  onCase?: (line: string) => void;
 }): Promise<RenderResult[]> {
+  // Drawing, settling (up to settleTimeoutMs), dragging and hovering, with room to spare.
+  const caseTimeoutMs = options.settleTimeoutMs + 180_000;
   const dir = await buildPage();
   const server = await serve(dir);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -128,7 +132,18 @@ export async function runRenderBench(options: {
         .map(([, run]) => run);
       for (const [renderer, fn, extra] of runs) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        try {
+        const started = performance.now();
+        options.onCase?.(`${renderer}, ${elements.toLocaleString('en')} elements`);
+        // A canvas that never finishes (a full run once sat for 90 minutes without saying where)
+        // must not hold up the whole benchmark: it is recorded as failed and its page closed.
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no result within ${caseTimeoutMs / 1000} s`)),
+            caseTimeoutMs,
+          );
+        });
+        const measure = async (): Promise<RenderResult> => {
           await page.goto(url);
           await page.waitForFunction(() => 'bench' in window);
           const drawn = (await page.evaluate(
@@ -140,7 +155,7 @@ export async function runRenderBench(options: {
           )) as { firstFrameMs: number; settledMs: number; longestTaskMs: number; settled?: boolean };
           const pan = await dragAndCountFrames(page, { x: 5, y: 5 }, options.panSeconds);
           const longestHoverTaskMs = fn === 'lagebild' ? await hoverNodes(page) : undefined;
-          results.push({
+          return {
             renderer,
             elements,
             firstFrameMs: Math.round(drawn.firstFrameMs),
@@ -151,7 +166,10 @@ export async function runRenderBench(options: {
             longestTaskMs: Math.round(drawn.longestTaskMs),
             ...(longestHoverTaskMs === undefined ? {} : { longestHoverTaskMs }),
             ...(drawn.settled === undefined ? {} : { settled: drawn.settled }),
-          });
+          };
+        };
+        try {
+          results.push(await Promise.race([measure(), timeout]));
         } catch (error) {
           results.push({
             renderer,
@@ -165,6 +183,8 @@ export async function runRenderBench(options: {
             note: String(error).slice(0, 200),
           });
         } finally {
+          clearTimeout(timer);
+          options.onCase?.(`  ${((performance.now() - started) / 1000).toFixed(1)} s`);
           await page.close();
         }
       }
@@ -212,8 +232,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     );
     process.exit(2);
   }
-  const results = await runRenderBench(
-    smoke
+  const results = await runRenderBench({
+    ...(smoke
       ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
       : {
           sizes: sizes ? sizes.slice(8).split(',').map(Number) : [1000, 5000, 10_000, 50_000],
@@ -221,7 +241,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
           settleTimeoutMs: 120_000,
           maxPhysics: 10_000,
           ...(renderers ? { renderers } : {}),
-        },
-  );
+        }),
+    onCase: (line) => console.error(line),
+  });
   console.log(renderTable(results));
 }
