@@ -112,9 +112,11 @@ export async function runRenderBench(options: {
   renderers?: readonly string[];
   /** Told the name of each case as it starts, and its time when it ends. */
   onCase?: (line: string) => void;
+  /** A case without a result by then is recorded as failed; by default its settle time plus 3 minutes. */
+  caseTimeoutMs?: number;
 }): Promise<RenderResult[]> {
   // Drawing, settling (up to settleTimeoutMs), dragging and hovering, with room to spare.
-  const caseTimeoutMs = options.settleTimeoutMs + 180_000;
+  const caseTimeoutMs = options.caseTimeoutMs ?? options.settleTimeoutMs + 180_000;
   const dir = await buildPage();
   const server = await serve(dir);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -168,8 +170,11 @@ export async function runRenderBench(options: {
             ...(drawn.settled === undefined ? {} : { settled: drawn.settled }),
           };
         };
+        const measured = measure();
+        // After a timeout the page is closed under it, and its rejection is the expected end.
+        measured.catch(() => undefined);
         try {
-          results.push(await Promise.race([measure(), timeout]));
+          results.push(await Promise.race([measured, timeout]));
         } catch (error) {
           results.push({
             renderer,
