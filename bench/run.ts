@@ -18,7 +18,7 @@ import { runWriteLoad } from './lib/writeLoad.ts';
 import { RawEngine } from './lib/rawEngine.ts';
 import { buildClient } from '../scripts/buildClient.ts';
 import { explorerTable, runExplorerBench, type ExplorerBenchResult } from './browser/explorerBench.ts';
-import { renderTable, runRenderBench, type RenderResult } from './browser/renderBench.ts';
+import { renderBenchOptions, renderTable, runRenderBench, type RenderResult } from './browser/renderBench.ts';
 import { startServer } from './lib/serverProcess.ts';
 import { chooseWorkload, type Workload } from './lib/workload.ts';
 
@@ -197,31 +197,39 @@ async function main(): Promise<void> {
     while ((await health()).hubCounts === 'counting')
       await new Promise((resolve) => setTimeout(resolve, 200));
     const hubCountsReadyMs = Math.round(performance.now() - serverStarted);
-    raw = await RawEngine.open(path.join(dataDir, 'lagebild.lbug'));
-    const workload = await chooseWorkload(raw);
+    // A const of its own: the closures below cannot see `raw` narrowed.
+    const engine = await RawEngine.open(path.join(dataDir, 'lagebild.lbug'));
+    raw = engine;
+    const workload = await chooseWorkload(engine);
     console.error(
       `Measuring ${dataDir}: hubs ${workload.hubs.map((h) => `${h.uid} (${h.degree})`).join(', ')}; ${runs} runs per case, load ${seconds} s.`,
     );
     const cases: CaseResult[] = [];
     cases.push(
       await step('expand (ordinary nodes)', () =>
-        expandCase(server.url, raw!, '1-hop expand, budget 100 (ordinary node)', workload.typical, runs),
+        expandCase(server.url, engine, '1-hop expand, budget 100 (ordinary node)', workload.typical, runs),
       ),
     );
     cases.push(
       await step('expand (hubs)', () =>
-        expandCase(server.url, raw!, '1-hop expand, budget 100 (hub)', workload.hubs, Math.max(10, runs / 4)),
+        expandCase(
+          server.url,
+          engine,
+          '1-hop expand, budget 100 (hub)',
+          workload.hubs,
+          Math.max(10, runs / 4),
+        ),
       ),
     );
-    cases.push(await step('search', () => searchCase(server.url, raw!, workload.searchTerms, runs)));
+    cases.push(await step('search', () => searchCase(server.url, engine, workload.searchTerms, runs)));
     const bigRuns = smoke ? 3 : 7;
     for (const returnNodes of [false, true])
       cases.push(
         ...(await step(`100,000-row result (${returnNodes ? 'nodes' : 'scalar columns'})`, () =>
-          largeResultCase(server.url, raw!, workload, { rows: 100_000, runs: bigRuns, returnNodes }),
+          largeResultCase(server.url, engine, workload, { rows: 100_000, runs: bigRuns, returnNodes }),
         )),
       );
-    cases.push(await step('schema', () => schemaCase(server.url, raw!, runs)));
+    cases.push(await step('schema', () => schemaCase(server.url, engine, runs)));
     const load = await step(`concurrent load, ${args.clients} clients`, () =>
       runLoad(server.url, { clients: args.clients, seconds, next: loadMix(workload) }),
     );
@@ -239,14 +247,7 @@ async function main(): Promise<void> {
     if (browserParts)
       rendering = await step('canvases in Chromium', () =>
         runRenderBench({
-          ...(smoke
-            ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
-            : {
-                sizes: [1000, 5000, 10_000, 50_000],
-                panSeconds: 3,
-                settleTimeoutMs: 120_000,
-                maxPhysics: 10_000,
-              }),
+          ...renderBenchOptions(smoke),
           onCase: (line) => console.error(`    ${line}`),
         }),
       );

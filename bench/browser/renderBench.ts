@@ -102,6 +102,13 @@ const RENDERERS: Record<string, [string, string, Record<string, unknown>]> = {
   'vis-physics': ['vis-network, physics to settle', 'vis', { physics: true }],
 };
 
+/** The sizes and waits of `npm run bench` (and of this script), small for --smoke. */
+export function renderBenchOptions(smoke: boolean) {
+  return smoke
+    ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
+    : { sizes: [1000, 5000, 10_000, 50_000], panSeconds: 3, settleTimeoutMs: 120_000, maxPhysics: 10_000 };
+}
+
 /** Runs every renderer at every size; vis-network with physics is skipped above `maxPhysics`. */
 export async function runRenderBench(options: {
   sizes: number[];
@@ -238,15 +245,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     process.exit(2);
   }
   const results = await runRenderBench({
-    ...(smoke
-      ? { sizes: [1000], panSeconds: 1, settleTimeoutMs: 10_000, maxPhysics: 1000 }
-      : {
-          sizes: sizes ? sizes.slice(8).split(',').map(Number) : [1000, 5000, 10_000, 50_000],
-          panSeconds: 3,
-          settleTimeoutMs: 120_000,
-          maxPhysics: 10_000,
-          ...(renderers ? { renderers } : {}),
-        }),
+    ...renderBenchOptions(smoke),
+    ...(!smoke && sizes ? { sizes: sizes.slice(8).split(',').map(Number) } : {}),
+    ...(!smoke && renderers ? { renderers } : {}),
     onCase: (line) => console.error(line),
   });
   console.log(renderTable(results));
