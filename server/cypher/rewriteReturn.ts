@@ -19,6 +19,7 @@ interface FinalReturn {
   tail: string;
 }
 
+const VARIABLE = /^(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)$/;
 const ALIAS = /\s+AS\s+(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)\s*$/i;
 
 export function finalReturn(cypher: string): FinalReturn | undefined {
@@ -48,13 +49,30 @@ export function finalReturn(cypher: string): FinalReturn | undefined {
   };
 }
 
-export function rewriteFinalReturn(cypher: string, columns: Set<number>): string | undefined {
+/**
+ * The query with its final RETURN turned into a WITH of the same items (each with a name), and a
+ * RETURN of what `returnItems` makes of those names: "... RETURN a, b.x ORDER BY a LIMIT 3" becomes
+ * "... WITH a, b.x AS `c1` ORDER BY a LIMIT 3 RETURN <returnItems([a, `c1`])>". Without `keepTail`
+ * the ORDER BY, SKIP and LIMIT are left out.
+ */
+export function reprojectFinalReturn(
+  cypher: string,
+  returnItems: (names: string[]) => string[],
+  { keepTail = true } = {},
+): string | undefined {
   const parts = finalReturn(cypher);
   if (!parts) return undefined;
-  const names = parts.items.map((item, i) => ALIAS.exec(item)?.[1] ?? `\`c${i}\``);
-  const withItems = parts.items.map((item, i) => (ALIAS.test(item) ? item : `${item} AS ${names[i]}`));
-  const returnItems = names.map((name, i) => (columns.has(i) ? `to_string(${name}) AS ${name}` : name));
-  return `${parts.head}WITH ${parts.distinct ? 'DISTINCT ' : ''}${withItems.join(', ')}${parts.tail} RETURN ${returnItems.join(', ')}`;
+  const tail = keepTail ? parts.tail : '';
+  // A variable keeps its name, so that ORDER BY n.name after the WITH still finds n.
+  const names = parts.items.map((item, i) => ALIAS.exec(item)?.[1] ?? (VARIABLE.test(item) ? item : `\`c${i}\``));
+  const withItems = parts.items.map((item, i) => (ALIAS.test(item) || item === names[i] ? item : `${item} AS ${names[i]}`));
+  return `${parts.head}WITH ${parts.distinct ? 'DISTINCT ' : ''}${withItems.join(', ')}${tail} RETURN ${returnItems(names).join(', ')}`;
+}
+
+export function rewriteFinalReturn(cypher: string, columns: Set<number>): string | undefined {
+  return reprojectFinalReturn(cypher, (names) =>
+    names.map((name, i) => (columns.has(i) ? `to_string(${name}) AS ${name}` : name)),
+  );
 }
 
 /**

@@ -1,28 +1,20 @@
-// The labels scope on the embedded engine, read column by column. The engine's binding costs about
-// a microsecond per row handed out whatever the row holds, and more for every id() object; one row
-// of collect()ed lists per slice of a table read 300,000 relationships in 0.4-0.5 s against
-// 1.1-1.4 s a row each (docs/export.md). Nodes are sliced by their offset in the table,
-// relationships by the offset of their source node, so a statement holds a slice of the table in
-// memory; but all of one source node's relationships come in one slice (a hub's in one statement).
-// Strings and integers travel as one text per column, joined in the engine (see ColumnEncoding).
+// The labels scope on the embedded engine: each node table and each relationship table's label
+// pair read whole, as columns (elementColumns.ts), nodes first. Each element is met once, so
+// nodes and edges go straight to the writer.
 
-import type { GraphSchema, GraphStore, Value } from '../store/types.ts';
+import type { GraphSchema, GraphStore } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
-import { kindOf } from './propertyTypes.ts';
+import {
+  ELEMENTS_PER_SLICE,
+  ElementColumns,
+  evenRanges,
+  type ColumnReadContext,
+  type ReadOne,
+} from './elementColumns.ts';
 import type { Tracker } from './sources.ts';
 
 type LabelInfo = GraphSchema['labels'][number];
 type TypeInfo = GraphSchema['relationshipTypes'][number];
-
-/** About this many nodes or relationships per statement: big enough to amortise a statement, small enough for memory. */
-const ELEMENTS_PER_SLICE = 20_000;
-
-export interface ColumnReadContext {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  /** Elements per statement (tests use a few, to read many slices). */
-  elementsPerSlice?: number;
-}
 
 /** Node keys by label and offset: what relationships name their ends by, once the nodes are written. */
 type KeysByOffset = Map<string, string[]>;
@@ -47,16 +39,21 @@ export async function exportLabelsByColumns(
     const element = new ElementColumns('n', `(n:${name})`, label.properties);
     const table = await element.plan(firstRow);
     if (!table) continue;
-    await element.forEachSlice(firstRow, perStatement, context, async (offsets, _ends, properties) => {
-      for (let i = 0; i < offsets.length; i++) {
-        const props = properties(i);
-        const uid = props.uid;
-        const key = typeof uid === 'string' && uid !== '' ? uid : `${table}:${offsets[i]}`;
-        keys[offsets[i]!] = key;
-        const wait = tracker.writeNodeOnce({ key, labels: [label.label], properties: props });
-        if (wait) await wait;
-      }
-    });
+    await element.forEachSlice(
+      firstRow,
+      evenRanges(element.maxOffset, perStatement),
+      context,
+      async (offsets, _ends, properties) => {
+        for (let i = 0; i < offsets.length; i++) {
+          const props = properties(i);
+          const uid = props.uid;
+          const key = typeof uid === 'string' && uid !== '' ? uid : `${table}:${offsets[i]}`;
+          keys[offsets[i]!] = key;
+          const wait = tracker.writeNodeOnce({ key, labels: [label.label], properties: props });
+          if (wait) await wait;
+        }
+      },
+    );
   }
 
   for (const type of scope.types) {
@@ -70,269 +67,28 @@ export async function exportLabelsByColumns(
       const targets = keysByOffset.get(to)!;
       // Source nodes per slice from the average degree; a hub's relationships come in one slice.
       const perSlice = Math.max(1, Math.floor((perStatement * (element.maxOffset + 1)) / element.count));
-      await element.forEachSlice(firstRow, perSlice, context, async (ids, ends, properties) => {
-        for (let i = 0; i < ids.length; i++) {
-          const source = sources[ends.a[i]!];
-          const target = targets[ends.b[i]!];
-          if (source === undefined || target === undefined) continue;
-          const wait = tracker.writeResolvedEdge({
-            key: `${table}:${ids[i]}`,
-            type: type.type,
-            source,
-            target,
-            sourceLabel: from,
-            targetLabel: to,
-            properties: properties(i),
-          });
-          if (wait) await wait;
-        }
-      });
+      await element.forEachSlice(
+        firstRow,
+        evenRanges(element.maxOffset, perSlice),
+        context,
+        async (ids, ends, properties) => {
+          for (let i = 0; i < ids.length; i++) {
+            const source = sources[ends.a[i]!];
+            const target = targets[ends.b[i]!];
+            if (source === undefined || target === undefined) continue;
+            const wait = tracker.writeResolvedEdge({
+              key: `${table}:${ids[i]}`,
+              type: type.type,
+              source,
+              target,
+              sourceLabel: from,
+              targetLabel: to,
+              properties: properties(i),
+            });
+            if (wait) await wait;
+          }
+        },
+      );
     }
   }
 }
-
-type ReadOne = (cypher: string, params?: Record<string, Value>) => Promise<Value[]>;
-
-/** Properties per mask column: their null bits must stay below 2^53 to be exact in JavaScript. */
-const BITS_PER_MASK = 50;
-
-/**
- * How a column leaves the engine. The binding creates a JavaScript value for every item of a
- * collect()ed list on the main thread (about 0.25 microseconds each), while list_to_string()
- * joins them on the engine's thread into one string: four times less time on the main thread
- * for a slice of strings and integers (docs/export.md, "One text per column"). Integers as text
- * are also exact beyond 2^53, which the binding's numbers are not. DOUBLE stays a list (its text
- * may round), and so do dates, booleans and lists.
- */
-type ColumnEncoding = 'strings' | 'integers' | 'list';
-
-/** Between strings: the unit separator, which text hardly ever holds (a slice where one does is read again as lists). */
-const STRING_SEPARATOR = '\u001f';
-
-function encodingOf(type: string): ColumnEncoding {
-  if (type === 'STRING') return 'strings';
-  const kind = kindOf(type);
-  return kind === 'int' || kind === 'long' ? 'integers' : 'list';
-}
-
-/** The engine's expression for a column of `expression` in the given encoding. */
-function collected(expression: string, encoding: ColumnEncoding): string {
-  if (encoding === 'list') return `collect(${expression})`;
-  const separator = encoding === 'strings' ? STRING_SEPARATOR : ',';
-  return `list_to_string('${separator}', collect(${expression}))`;
-}
-
-/**
- * A column's `expected` values out of what the engine sent; undefined when the count differs (a
- * string held the separator, or the graph changed between statements).
- */
-function decodeColumn(
-  value: Value | undefined,
-  encoding: ColumnEncoding,
-  expected: number,
-): Value[] | undefined {
-  if (encoding === 'list') {
-    // collect() over no values at all gives null rather than an empty list.
-    const list = Array.isArray(value) ? value : [];
-    return list.length === expected ? list : undefined;
-  }
-  // list_to_string() of no values is null or ''; of one empty string it is '' too.
-  if (expected === 0) return value === null || value === '' ? [] : undefined;
-  if (typeof value !== 'string') return undefined;
-  const pieces: Value[] = value.split(encoding === 'strings' ? STRING_SEPARATOR : ',');
-  if (pieces.length !== expected) return undefined;
-  if (encoding === 'integers')
-    for (let i = 0; i < pieces.length; i++) {
-      const digits = pieces[i] as string;
-      const number = Number(digits);
-      pieces[i] = Number.isSafeInteger(number) ? number : BigInt(digits);
-    }
-  return pieces;
-}
-
-/**
- * Offsets as numbers from the engine's digits and commas, read in one pass (a split and a Number()
- * per piece took twice as long); undefined when the engine sent no text.
- */
-function decodeOffsets(value: Value | undefined): number[] | undefined {
-  if (value === null || value === '') return [];
-  if (typeof value !== 'string') return undefined;
-  const offsets: number[] = [];
-  let offset = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === COMMA) {
-      offsets.push(offset);
-      offset = 0;
-    } else offset = offset * 10 + code - ZERO;
-  }
-  offsets.push(offset);
-  return offsets;
-}
-
-const COMMA = 44;
-const ZERO = 48;
-
-/**
- * The columns of one node table or one relationship table's label pair. collect() leaves nulls
- * out, so a property that has nulls gets a bit in a null mask per element; which ones have nulls
- * is counted first (count() of a property counts its non-null values).
- */
-class ElementColumns {
-  count = 0;
-  maxOffset = -1;
-  private nullable: string[] = [];
-  private readonly keys: string[];
-  private readonly encodings: ColumnEncoding[];
-  /** Set once a slice did not line up: strings come as lists from then on (a string held the separator?). */
-  private stringsAsLists = false;
-  /** The node whose offset slices the table: the node itself, or a relationship's source. */
-  private readonly sliceBy: 'n' | 'a';
-
-  constructor(
-    private readonly variable: 'n' | 'r',
-    private readonly pattern: string,
-    properties: { key: string; type: string }[],
-  ) {
-    this.keys = properties.map((p) => p.key);
-    this.encodings = properties.map((p) => encodingOf(p.type));
-    this.sliceBy = variable === 'n' ? 'n' : 'a';
-  }
-
-  private get sliceFilter(): string {
-    const offset = `offset(id(${this.sliceBy}))`;
-    return `WHERE ${offset} >= $lo AND ${offset} < $hi`;
-  }
-
-  private property(key: string): string {
-    return `${this.variable}.${cypherName(key)}`;
-  }
-
-  /** Counts elements and non-null values; returns the table id, or undefined when it is empty. */
-  async plan(firstRow: ReadOne): Promise<string | undefined> {
-    const counts = this.keys.map((key) => `, count(${this.property(key)})`).join('');
-    const [count, maxOffset, ...filled] = await firstRow(
-      `MATCH ${this.pattern} RETURN count(${this.variable}), max(offset(id(${this.sliceBy})))${counts}`,
-    );
-    this.count = Number(count ?? 0);
-    if (this.count === 0) return undefined;
-    this.maxOffset = Number(maxOffset);
-    this.nullable = this.keys.filter((_, k) => Number(filled[k]) < this.count);
-    const [id] = await firstRow(`MATCH ${this.pattern} RETURN id(${this.variable}) LIMIT 1`);
-    return String(id).split(':')[0];
-  }
-
-  private encoding(k: number): ColumnEncoding {
-    const encoding = this.encodings[k]!;
-    return encoding === 'strings' && this.stringsAsLists ? 'list' : encoding;
-  }
-
-  private statement(nullable: string[]): string {
-    const offset = (variable: string) => collected(`offset(id(${variable}))`, 'integers');
-    const ends = this.variable === 'r' ? `, ${offset('a')}, ${offset('b')}` : '';
-    const values = this.keys.map((key, k) => `, ${collected(this.property(key), this.encoding(k))}`).join('');
-    const masks: string[] = [];
-    for (let first = 0; first < nullable.length; first += BITS_PER_MASK) {
-      const bits = nullable
-        .slice(first, first + BITS_PER_MASK)
-        .map((key, bit) => `CASE WHEN ${this.property(key)} IS NULL THEN ${2 ** bit} ELSE 0 END`);
-      masks.push(`, collect(${bits.join(' + ')})`);
-    }
-    return `MATCH ${this.pattern} ${this.sliceFilter} RETURN ${offset(this.variable)}${ends}${values}${masks.join('')}`;
-  }
-
-  /** Reads the table slice by slice and hands each slice's columns to `handle`. */
-  async forEachSlice(
-    firstRow: ReadOne,
-    perSlice: number,
-    context: ColumnReadContext,
-    handle: (
-      offsets: number[],
-      ends: { a: number[]; b: number[] },
-      properties: (i: number) => Record<string, Value>,
-    ) => Promise<void>,
-  ): Promise<void> {
-    let planned = this.statement(this.nullable);
-    const readAhead = (lo: number) => {
-      const row = firstRow(planned, { lo, hi: lo + perSlice });
-      row.catch(() => undefined); // awaited below; not unhandled if the export stops first
-      return row;
-    };
-    // The engine reads the next slice on its own thread while this one is written.
-    let next = readAhead(0);
-    for (let lo = 0; lo <= this.maxOffset; lo += perSlice) {
-      const params = { lo, hi: lo + perSlice };
-      const row = await next;
-      if (lo + perSlice <= this.maxOffset) next = readAhead(lo + perSlice);
-      let read = this.readSlice(row, this.nullable);
-      if (!read) {
-        // A value that became null after the counts (a write in between) would shift a column,
-        // and a string that holds the separator splits in two: such a slice is read again with
-        // every property masked and strings as lists, and the slices read after it with lists too.
-        this.stringsAsLists = true;
-        planned = this.statement(this.nullable);
-        // The slice read ahead joined its strings too: read it again with lists.
-        if (lo + perSlice <= this.maxOffset) next = readAhead(lo + perSlice);
-        read = this.readSlice(await firstRow(this.statement(this.keys), params), this.keys);
-      }
-      if (!read) throw linedUpNot(this.pattern);
-      context.signal?.throwIfAborted();
-      await handle(read.offsets, read.ends, read.properties);
-    }
-  }
-
-  /** Lines the columns up element by element; undefined when their lengths do not match. */
-  private readSlice(row: Value[], nullable: string[]) {
-    const hasEnds = this.variable === 'r';
-    const offsets = decodeOffsets(row[0]);
-    if (!offsets) return undefined;
-    const n = offsets.length;
-    const ends = { a: [] as number[], b: [] as number[] };
-    if (hasEnds) {
-      const a = decodeOffsets(row[1]);
-      const b = decodeOffsets(row[2]);
-      if (!a || !b || a.length !== n || b.length !== n) return undefined;
-      ends.a = a;
-      ends.b = b;
-    }
-    const first = hasEnds ? 3 : 1;
-    const masks = row
-      .slice(first + this.keys.length)
-      .map((mask) => (Array.isArray(mask) ? (mask as number[]) : []));
-    // Where each property's value for element i is: its position in the column, or -1 for null.
-    const positions = this.keys.map(() => new Int32Array(n));
-    const values: Value[][] = [];
-    for (let k = 0; k < this.keys.length; k++) {
-      const bit = nullable.indexOf(this.keys[k]!);
-      const positionsOfK = positions[k]!;
-      let filled = n;
-      if (bit < 0) {
-        for (let i = 0; i < n; i++) positionsOfK[i] = i;
-      } else {
-        const mask = masks[Math.floor(bit / BITS_PER_MASK)]!;
-        if (mask.length !== n) return undefined;
-        const value = 2 ** (bit % BITS_PER_MASK);
-        filled = 0;
-        for (let i = 0; i < n; i++) positionsOfK[i] = Math.floor(mask[i]! / value) % 2 === 1 ? -1 : filled++;
-      }
-      const column = decodeColumn(row[first + k], this.encoding(k), filled);
-      if (!column) return undefined;
-      values.push(column);
-    }
-    const keys = this.keys;
-    const properties = (i: number): Record<string, Value> => {
-      const out: Record<string, Value> = {};
-      for (let k = 0; k < keys.length; k++) {
-        const at = positions[k]![i]!;
-        if (at >= 0) out[keys[k]!] = values[k]![at]!;
-      }
-      return out;
-    };
-    return { offsets, ends, properties };
-  }
-}
-
-const linedUpNot = (pattern: string) =>
-  new Error(
-    `The engine's columns for ${pattern} do not line up (the graph changed during the export?); export again.`,
-  );

@@ -107,7 +107,12 @@ export async function prepareExport(
       async (header, out, runOptions) => {
         const writer = format.create(out);
         await writer.begin(header);
-        await exportQuery(store, cursor, { writer, ...runOptions });
+        await exportQuery(
+          store,
+          cursor,
+          { cypher: scope.cypher, params: (scope.params ?? {}) as Record<string, Value> },
+          { writer, timeoutMs: options.timeoutMs, ...runOptions },
+        );
         await writer.end();
       },
       () => cursor.close(),

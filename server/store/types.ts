@@ -73,6 +73,8 @@ export interface Cursor {
   readonly columns: string[];
   /** Rows the engine produced in total, when it knows without reading them (embedded engine does). */
   readonly totalRows: number | undefined;
+  /** The embedded engine's type of each column ("NODE", "REL", "STRING", "NODE[]", ...); Neo4j has none. */
+  readonly engineTypes?: readonly string[];
   /** Up to `max` further rows; an empty array once the result is exhausted. */
   next(max: number): Promise<Value[][]>;
   close(): Promise<void>;

@@ -1,60 +1,21 @@
 // The embedded engine's column reader for the labels scope (labelColumns.ts) against the row reader
-// of a query export, on data made to trip it: properties null in some elements and not in others
-// (collect() leaves nulls out), deleted nodes (gaps in the offsets), nodes without a uid, dates,
-// lists, a hub, and slices of three elements so that every table is read in many statements.
+// of a query export, on data made to trip it (columnProbes.ts), read in slices of a few elements
+// so that every table is read in many statements.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../server/export/labelScope.ts';
-import { exportQuery } from '../../server/export/sources.ts';
-import type { ExportEdge, ExportNode, GraphWriter } from '../../server/export/types.ts';
+import { addColumnProbes, collector, exportViaQuery } from '../_helpers/columnProbes.ts';
 import { startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
 let lb: RunningLagebild;
 beforeAll(async () => {
   lb = await startLagebild();
-  await lb.store.runScript([
-    'CREATE NODE TABLE Probe(uid STRING, name STRING, born DATE, tags STRING[], score DOUBLE, big INT64, PRIMARY KEY (uid))',
-    'CREATE NODE TABLE Nameless(id SERIAL, note STRING, PRIMARY KEY (id))',
-    'CREATE REL TABLE TOUCHES(FROM Probe TO Probe, FROM Probe TO Nameless, weight INT64, sentence STRING)',
-    `UNWIND range(0, 40) AS i
-     CREATE (:Probe {uid: 'probe-' + string(i),
-       name: CASE WHEN i % 3 = 0 THEN NULL ELSE 'Sonde ' + string(i) + ' <&>' END,
-       born: CASE WHEN i % 4 = 1 THEN date('2024-11-18') ELSE NULL END,
-       tags: CASE WHEN i % 5 = 2 THEN ['a', 'b'] WHEN i % 5 = 3 THEN CAST([], 'STRING[]') ELSE NULL END,
-       score: CASE WHEN i % 2 = 0 THEN i * 0.5 ELSE NULL END,
-       big: CASE WHEN i % 7 = 0 THEN 9007199254740993 + i WHEN i % 7 = 1 THEN i ELSE NULL END})`,
-    "UNWIND range(0, 9) AS i CREATE (:Nameless {note: CASE WHEN i % 2 = 0 THEN 'ohne uid ' + string(i) ELSE NULL END})",
-    "MATCH (p:Probe) WHERE p.uid IN ['probe-4', 'probe-5', 'probe-17', 'probe-40'] DETACH DELETE p",
-    `MATCH (a:Probe), (b:Probe) WHERE a.uid = 'probe-0' OR (a.uid < b.uid AND size(a.uid) = size(b.uid) AND b.uid ENDS WITH '1')
-     CREATE (a)-[:TOUCHES {weight: CASE WHEN size(b.uid) % 2 = 0 THEN 7 ELSE NULL END,
-       sentence: CASE WHEN b.uid ENDS WITH '1' THEN 'Laut Artikel: ' + a.uid ELSE NULL END}]->(b)`,
-    "MATCH (a:Probe), (b:Nameless) WHERE a.uid IN ['probe-1', 'probe-2'] CREATE (a)-[:TOUCHES {weight: 1}]->(b)",
-  ]);
+  await addColumnProbes(lb.store);
 });
 afterAll(() => lb.dispose());
 
-/** A writer that keeps what it is given. */
-function collector() {
-  const nodes: ExportNode[] = [];
-  const edges: ExportEdge[] = [];
-  const writer: GraphWriter = {
-    begin: async () => undefined,
-    node: async (node) => void nodes.push(node),
-    edge: async (edge) => void edges.push(edge),
-    end: async () => undefined,
-  };
-  const sorted = () => ({
-    nodes: [...nodes].sort((a, b) => a.key.localeCompare(b.key)),
-    edges: [...edges].sort((a, b) => a.key.localeCompare(b.key)),
-  });
-  return { writer, nodes, edges, sorted };
-}
-
-async function viaQuery(cypher: string) {
-  const out = collector();
-  await exportQuery(lb.store, await lb.store.open(cypher, {}, { readOnly: true }), { writer: out.writer });
-  return out;
-}
+/** The row reader: a query export that never takes the column way. */
+const viaQuery = (cypher: string) => exportViaQuery(lb.store, cypher, { columnsFromRows: Infinity });
 
 describe('the column reader of the labels scope', () => {
   it('gives exactly what a query export gives, read three elements per statement', async () => {

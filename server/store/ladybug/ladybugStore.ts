@@ -803,7 +803,7 @@ class LadybugCursor implements Cursor {
   /** The engine's names of the columns: the keys of its rows. */
   private readonly engineColumns: string[];
   readonly totalRows: number;
-  private readonly types: string[];
+  readonly engineTypes: string[];
   private done = false;
   private closed = false;
   /** Rows handed out so far; the index of the next batch's first row. */
@@ -826,9 +826,9 @@ class LadybugCursor implements Cursor {
   ) {
     this.engineColumns = result.getColumnNamesSync();
     this.columns = columnNamesAsWritten(cypher, this.engineColumns);
-    this.types = result.getColumnDataTypesSync();
+    this.engineTypes = result.getColumnDataTypesSync();
     this.totalRows = result.getNumTuples();
-    this.converters = this.types.map((type) => columnConverter(type, propertyTypes));
+    this.converters = this.engineTypes.map((type) => columnConverter(type, propertyTypes));
   }
 
   async next(max: number): Promise<Value[][]> {
@@ -851,7 +851,7 @@ class LadybugCursor implements Cursor {
     if (this.done) await this.close();
     const first = this.delivered;
     this.delivered += rows.length;
-    return rows.length > 0 ? this.finishBatch(rows, this.types, first) : rows;
+    return rows.length > 0 ? this.finishBatch(rows, this.engineTypes, first) : rows;
   }
 
   async close(): Promise<void> {
