@@ -22,6 +22,12 @@ interface FinalReturn {
 const VARIABLE = /^(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)$/;
 const ALIAS = /\s+AS\s+(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)\s*$/i;
 
+/** An item of a RETURN taken apart: "n.name AS name" is { expression: "n.name", alias: "name" }. */
+export function returnItem(item: string): { expression: string; alias?: string } {
+  const alias = ALIAS.exec(item);
+  return alias ? { expression: item.slice(0, alias.index).trim(), alias: alias[1] } : { expression: item };
+}
+
 export function finalReturn(cypher: string): FinalReturn | undefined {
   const text = cypher.trim().replace(/;\s*$/, '');
   const words = topLevelWords(text);

@@ -8,8 +8,8 @@
 // this way; a path, a list or a map of elements, and results whose elements lie thinly spread
 // over big tables, keep the row by row way (planQueryColumns says no).
 
-import { finalReturn, reprojectFinalReturn } from '../cypher/rewriteReturn.ts';
-import type { GraphSchema, GraphStore, Value } from '../store/types.ts';
+import { finalReturn, reprojectFinalReturn, returnItem } from '../cypher/rewriteReturn.ts';
+import type { GraphSchema, GraphStore, QueryOptions, Value } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
 import {
   ELEMENTS_PER_SLICE,
@@ -40,6 +40,8 @@ function columnKind(type: string): ColumnKind | undefined {
 }
 
 export interface QueryColumnsPlan {
+  /** Rows of the query's result. */
+  totalRows: number;
   /** Elements the export will write. */
   nodes: number;
   relationships: number;
@@ -66,69 +68,114 @@ interface RelationshipTable {
 }
 
 /**
- * The statement that returns the ids of a result's nodes and relationships in one row; undefined
+ * The engine's types of the query's columns, from a statement that stops after the first row (the
+ * engine holds a whole result in memory, which for a million rows of nodes is hundreds of MB).
+ */
+async function columnTypes(
+  store: GraphStore,
+  query: { cypher: string; params: Record<string, Value> },
+  options: QueryOptions,
+): Promise<readonly string[] | undefined> {
+  const firstOnly = reprojectFinalReturn(query.cypher, (names) => names, { keepTail: false });
+  if (!firstOnly) return undefined;
+  const cursor = await store.open(`${firstOnly} LIMIT 1`, query.params, options);
+  await cursor.close();
+  return cursor.engineTypes;
+}
+
+/**
+ * The statement that returns the result's row count and the ids of its nodes and relationships in
+ * one row; undefined
  * when the result is not made of plain node and relationship columns (and scalars), or when its
  * final RETURN cannot be rewritten.
  */
 export function idStatementOf(cypher: string, engineTypes: readonly string[]): IdStatement | undefined {
   const kinds = engineTypes.map(columnKind);
   if (kinds.some((kind) => kind === undefined) || !kinds.some((kind) => kind !== 'scalar')) return undefined;
+  const parts = finalReturn(cypher);
+  if (!parts || parts.items.length !== kinds.length) return undefined;
   // An ORDER BY alone does not change which elements are exported, and the engine refuses it in a
   // WITH without SKIP or LIMIT: it is left out. With them, the engine drops the ORDER BY before the
   // aggregation (LadybugDB 0.19: "WITH n ORDER BY n.x DESC LIMIT 3 RETURN collect(n.x)" collects
   // the table's first three), so a SKIP or LIMIT keeps the rows' way.
-  if (/\b(SKIP|LIMIT)\b/i.test(finalReturn(cypher)?.tail ?? '')) return undefined;
-  let itemsMatch = true;
-  const statement = reprojectFinalReturn(
-    cypher,
-    (names) => {
-      itemsMatch = names.length === kinds.length;
-      const ids = (expression: string) => `list_to_string(',', collect(${expression}))`;
-      return names.flatMap((name, i) => {
-        if (kinds[i] === 'node') return [ids(`id(${name})`)];
-        if (kinds[i] === 'relationship') {
-          // struct_extract, not start_node(): in an undirected pattern start_node(r) is the node the
-          // pattern starts from, not the relationship's source. Guarded: where OPTIONAL MATCH found
-          // no relationship, struct_extract gives the node it started from, not null.
-          const end = (field: string) =>
-            `CASE WHEN ${name} IS NULL THEN NULL ELSE struct_extract(${name}, '${field}') END`;
-          return [ids(`id(${name})`), ids(end('_src')), ids(end('_dst'))];
-        }
-        return [];
-      });
-    },
-    { keepTail: false },
-  );
-  return statement && itemsMatch ? { cypher: statement, kinds: kinds as ColumnKind[] } : undefined;
+  if (/\b(SKIP|LIMIT)\b/i.test(parts.tail)) return undefined;
+  // The WITH carries ids, not whole elements, so the engine reads no properties; scalars stay, as
+  // they group the items beside them that aggregate.
+  const withItems: string[] = [];
+  const collected = ['count(*)'];
+  parts.items.forEach((item, i) => {
+    const expression = returnItem(item).expression;
+    const name = (suffix: string) => `\`_lagebild_${i}${suffix}\``;
+    const carry = (value: string, suffix = '') => {
+      withItems.push(`${value} AS ${name(suffix)}`);
+      if (kinds[i] !== 'scalar') collected.push(`list_to_string(',', collect(${name(suffix)}))`);
+    };
+    if (kinds[i] === 'scalar') carry(expression);
+    else carry(`id(${expression})`);
+    if (kinds[i] === 'relationship') {
+      // struct_extract, not start_node(): in an undirected pattern start_node(r) is the node the
+      // pattern starts from, not the relationship's source. Guarded: where OPTIONAL MATCH found no
+      // relationship, struct_extract gives the node it started from, not null.
+      const end = (field: string) =>
+        `CASE WHEN id(${expression}) IS NULL THEN NULL ELSE struct_extract(${expression}, '${field}') END`;
+      carry(end('_src'), '_src');
+      carry(end('_dst'), '_dst');
+    }
+  });
+  return {
+    cypher: `${parts.head}WITH ${parts.distinct ? 'DISTINCT ' : ''}${withItems.join(', ')} RETURN ${collected.join(', ')}`,
+    kinds: kinds as ColumnKind[],
+  };
 }
 
 interface IdStatement {
+  /** Its columns: the count, then one per node column and three (id, source, target) per relationship column. */
   cypher: string;
   kinds: ColumnKind[];
 }
 
+export interface QueryColumnsOptions extends ColumnReadContext {
+  /** Results with fewer rows are read row by row (default COLUMNS_FROM_ROWS; tests use 0). */
+  columnsFromRows?: number;
+}
+
 /**
- * Plans the column read of a query's result: runs the id statement and finds the tables and the
- * ranges of them to read. Undefined when the engine does not take the statement, or when reading
- * those ranges would cost more than reading the result row by row.
+ * Results of this many rows or more are read from the engine's columns when they can be; below,
+ * reading the rows costs little, and the column way's extra statements would cost more.
+ */
+export const COLUMNS_FROM_ROWS = 10_000;
+
+/**
+ * Plans the column read of a query's result on the embedded engine: learns its column types from
+ * its first row, runs the id statement and finds the tables and the ranges of them to read.
+ * Undefined when the result should be read row by row: another engine, a shape the column way
+ * does not take, a statement the engine refuses (the row way then reports the query's own error),
+ * a small result, or one whose elements lie so thinly in their tables that reading the ranges
+ * would cost more than reading the rows.
  */
 export async function planQueryColumns(
   store: GraphStore,
-  { cypher: idStatement, kinds }: IdStatement,
-  params: Record<string, Value>,
-  context: ColumnReadContext,
+  query: { cypher: string; params: Record<string, Value> },
+  context: QueryColumnsOptions,
 ): Promise<QueryColumnsPlan | undefined> {
+  if (store.backend !== 'ladybug') return undefined;
   const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
   const firstRow: ReadOne = async (cypher, params = {}) =>
     (await store.query(cypher, params, options)).rows[0] ?? [];
   let idTexts: Value[];
+  let kinds: ColumnKind[];
   try {
-    idTexts = await firstRow(idStatement, params);
+    const types = await columnTypes(store, query, options);
+    const statement = types && idStatementOf(query.cypher, types);
+    if (!statement) return undefined;
+    kinds = statement.kinds;
+    idTexts = await firstRow(statement.cypher, query.params);
   } catch (error) {
-    // A rewriting the engine does not take (ORDER BY a variable the RETURN drops, ...): rows then.
     if (context.signal?.aborted) throw error;
     return undefined;
   }
+  const totalRows = Number(idTexts.shift());
+  if (!(totalRows >= (context.columnsFromRows ?? COLUMNS_FROM_ROWS))) return undefined;
 
   const wantedNodes = new OffsetSets();
   const wantedRelationships = new OffsetSets();
@@ -195,6 +242,7 @@ export async function planQueryColumns(
   if (toRead > READ_PER_WANTED * wanted + WINDOW) return undefined;
 
   return {
+    totalRows,
     nodes: sum(nodeTables, (t) => t.wanted.count),
     relationships: sum(relationshipTables, (t) => t.wanted.count),
     run: async (tracker) => {

@@ -3,7 +3,7 @@
 
 import { exportFileName } from './fileName.ts';
 import type { Writable } from 'node:stream';
-import type { Cursor, GraphStore, Value } from '../store/types.ts';
+import type { GraphStore, Value } from '../store/types.ts';
 import { schemaFromCatalog, schemaFromElements } from './exportSchema.ts';
 import { EXPORT_FORMATS } from './formats/index.ts';
 import { exportLabels, resolveLabelScope } from './labelScope.ts';
@@ -13,6 +13,7 @@ import {
   exportElements,
   exportNeighbourhood,
   exportQuery,
+  openQuerySource,
   nodeKey,
   resolveStartNodes,
   type ExportProgress,
@@ -94,11 +95,11 @@ export async function prepareExport(
   }
 
   if (scope.kind === 'query') {
-    const cursor: Cursor = await store.open(scope.cypher, (scope.params ?? {}) as Record<string, Value>, {
-      readOnly: true,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs,
-    });
+    const source = await openQuerySource(
+      store,
+      { cypher: scope.cypher, params: (scope.params ?? {}) as Record<string, Value> },
+      { signal: options.signal, timeoutMs: options.timeoutMs },
+    );
     const title = `query ${scope.cypher.replace(/\s+/g, ' ').slice(0, 120)}`;
     return make(
       title,
@@ -107,15 +108,10 @@ export async function prepareExport(
       async (header, out, runOptions) => {
         const writer = format.create(out);
         await writer.begin(header);
-        await exportQuery(
-          store,
-          cursor,
-          { cypher: scope.cypher, params: (scope.params ?? {}) as Record<string, Value> },
-          { writer, timeoutMs: options.timeoutMs, ...runOptions },
-        );
+        await exportQuery(store, source, { writer, ...runOptions });
         await writer.end();
       },
-      () => cursor.close(),
+      async () => source.cursor?.close(),
     );
   }
 

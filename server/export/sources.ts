@@ -16,7 +16,7 @@ import { parseId } from '../store/ladybug/values.ts';
 import { cypherName } from './cypherLiterals.ts';
 import { EdgeSpool } from './edgeSpool.ts';
 import type { ElementEdge, ElementNode } from './request.schema.ts';
-import { idStatementOf, planQueryColumns } from './queryColumns.ts';
+import { planQueryColumns, type QueryColumnsOptions, type QueryColumnsPlan } from './queryColumns.ts';
 import type { ExportEdge, ExportNode, GraphWriter } from './types.ts';
 
 /** Counts reported while an export runs. */
@@ -169,58 +169,47 @@ function visitValue(value: Value, found: { nodes: GraphNode[]; edges: GraphEdge[
 const ROWS_PER_BATCH = 2000;
 const NODES_PER_LOOKUP = 1000;
 
-/**
- * Results of this many rows or more are read from the engine's columns when they can be
- * (queryColumns.ts); below, reading the rows costs little, and the column way's extra statements
- * would cost more.
- */
-export const COLUMNS_FROM_ROWS = 10_000;
+/** What a query export reads: the plan of a column read, or the query's rows. */
+export type QuerySource =
+  { plan: QueryColumnsPlan; cursor?: undefined } | { cursor: Cursor; plan?: undefined };
 
-export interface QueryExportContext extends SourceContext {
-  timeoutMs?: number;
-  /** Rows from which the column way is tried (tests use 0). */
-  columnsFromRows?: number;
-  /** Elements per statement of the column way (tests use a few). */
-  elementsPerSlice?: number;
+/**
+ * Opens a query for export (throws its errors, as 4xx): a big result of plain node and
+ * relationship columns on the embedded engine is read from the tables' columns, any other as rows.
+ */
+export async function openQuerySource(
+  store: GraphStore,
+  query: { cypher: string; params: Record<string, Value> },
+  options: QueryColumnsOptions = {},
+): Promise<QuerySource> {
+  const plan = await planQueryColumns(store, query, options);
+  if (plan) return { plan };
+  const cursor = await store.open(query.cypher, query.params, {
+    readOnly: true,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+  });
+  return { cursor };
 }
 
-/**
- * Streams a query's result: nodes as they come, edges after, endpoints the query did not return
- * fetched. A big result of plain node and relationship columns on the embedded engine is read
- * from the tables' columns instead of row by row.
- */
+/** Streams a query's result: nodes as they come, edges after, endpoints the query did not return fetched. */
 export async function exportQuery(
   store: GraphStore,
-  resultCursor: Cursor,
-  query: { cypher: string; params: Record<string, Value> },
-  context: QueryExportContext,
+  source: QuerySource,
+  context: SourceContext,
 ): Promise<void> {
-  let cursor = resultCursor;
   const tracker = new Tracker(context);
+  const { plan, cursor } = source;
   try {
+    if (plan) {
+      tracker.progress.rowsRead = tracker.progress.totalRows = plan.totalRows;
+      tracker.progress.edgesTotal = plan.relationships;
+      await plan.run(tracker);
+      tracker.report(true);
+      return;
+    }
     tracker.progress.rowsRead = 0;
     tracker.progress.totalRows = cursor.totalRows;
-    const idStatement =
-      cursor.engineTypes && (cursor.totalRows ?? 0) >= (context.columnsFromRows ?? COLUMNS_FROM_ROWS)
-        ? idStatementOf(query.cypher, cursor.engineTypes)
-        : undefined;
-    if (idStatement) {
-      // The engine holds the whole result while the cursor is open: let it go before the tables are read.
-      await cursor.close();
-      const plan = await planQueryColumns(store, idStatement, query.params, context);
-      if (plan) {
-        tracker.progress.rowsRead = cursor.totalRows;
-        tracker.progress.edgesTotal = plan.relationships;
-        await plan.run(tracker);
-        tracker.report(true);
-        return;
-      }
-      cursor = await store.open(query.cypher, query.params, {
-        readOnly: true,
-        signal: context.signal,
-        timeoutMs: context.timeoutMs,
-      });
-    }
     for (;;) {
       context.signal?.throwIfAborted();
       const rows = await cursor.next(ROWS_PER_BATCH);
@@ -240,7 +229,7 @@ export async function exportQuery(
     }
     await tracker.writeEdges();
   } finally {
-    await cursor.close();
+    await cursor?.close();
     await tracker.spool.dispose();
   }
 }

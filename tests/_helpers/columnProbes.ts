@@ -2,7 +2,8 @@
 // (collect() leaves nulls out), deleted nodes (gaps in the offsets), nodes without a uid, dates,
 // lists, integers beyond 2^53 and a hub; and a writer that keeps what it is given.
 
-import { exportQuery, type QueryExportContext } from '../../server/export/sources.ts';
+import type { QueryColumnsOptions } from '../../server/export/queryColumns.ts';
+import { exportQuery, openQuerySource } from '../../server/export/sources.ts';
 import type { ExportEdge, ExportNode, GraphWriter } from '../../server/export/types.ts';
 import type { GraphStore, Value } from '../../server/store/types.ts';
 
@@ -49,18 +50,10 @@ export function collector() {
 export async function exportViaQuery(
   store: GraphStore,
   cypher: string,
-  options: Omit<QueryExportContext, 'writer'> = {},
+  options: QueryColumnsOptions = {},
   params: Record<string, Value> = {},
 ) {
   const out = collector();
-  await exportQuery(
-    store,
-    await store.open(cypher, params, { readOnly: true }),
-    { cypher, params },
-    {
-      writer: out.writer,
-      ...options,
-    },
-  );
+  await exportQuery(store, await openQuerySource(store, { cypher, params }, options), { writer: out.writer });
   return out;
 }

@@ -4,7 +4,7 @@
 // the query's final RETURN. And the cases where the column way must step aside.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idStatementOf, planQueryColumns } from '../../server/export/queryColumns.ts';
+import { planQueryColumns } from '../../server/export/queryColumns.ts';
 import { addColumnProbes, exportViaQuery } from '../_helpers/columnProbes.ts';
 import { startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
@@ -23,13 +23,8 @@ const byColumns = { columnsFromRows: 0, elementsPerSlice: 3 };
 const byRows = { columnsFromRows: Infinity };
 
 /** The plan the column way makes for a query, or undefined where it steps aside. */
-async function planOf(cypher: string, params = {}) {
-  const cursor = await lb.store.open(cypher, params, { readOnly: true });
-  const types = cursor.engineTypes!;
-  await cursor.close();
-  const statement = idStatementOf(cypher, types);
-  return statement && planQueryColumns(lb.store, statement, params, {});
-}
+const planOf = (cypher: string, params = {}) =>
+  planQueryColumns(lb.store, { cypher, params }, { columnsFromRows: 0 });
 
 describe('the query scope read as columns', () => {
   it.each([
