@@ -1,34 +1,16 @@
 // A big query result exported from the embedded engine's columns instead of its node and
 // relationship objects, which are five times slower to read (docs/export.md, "The query scope as
-// columns"). First the query runs once more with its final RETURN turned into one row: the ids of
-// every node and relationship it returns, and both ends of each relationship, as texts joined in
-// the engine. Then each table they fall in is read in ranges of offsets as columns
-// (elementColumns.ts), keeping the wanted elements: all nodes first, then the relationships.
-// Only plain columns of nodes and relationships (and scalars, which an export leaves out) take
-// this way; a path, a list or a map of elements, and results whose elements lie thinly spread
-// over big tables, keep the row by row way (planQueryColumns says no).
+// columns"). The query runs once more with its final RETURN turned into one row: the row count and
+// the ids of every node and relationship it returns, and the ends of each relationship, as texts
+// joined in the engine; columnRead.ts then reads those elements from their tables. Only plain
+// columns of nodes and relationships (and scalars, which an export leaves out) take this way; a
+// path, a list or a map of elements, a SKIP or LIMIT, and results whose elements lie thinly spread
+// over big tables keep the row by row way (planQueryColumns says no).
 
 import { finalReturn, reprojectFinalReturn, returnItem } from '../cypher/rewriteReturn.ts';
-import type { GraphSchema, GraphStore, QueryOptions, Value } from '../store/types.ts';
-import { cypherName } from './cypherLiterals.ts';
-import {
-  ELEMENTS_PER_SLICE,
-  ElementColumns,
-  type ColumnReadContext,
-  type OffsetRange,
-  type ReadOne,
-} from './elementColumns.ts';
-import { OffsetSets, type OffsetSet } from './offsetSet.ts';
-import type { Tracker } from './sources.ts';
-
-/** Offsets per window when looking for the parts of a table that hold wanted elements. */
-const WINDOW = 1024;
-/**
- * Elements read per element wanted, at most (beyond one window): reading a column costs about a
- * fifth to a sixth of reading an object (and its share of the de-duplication and spool the row by
- * row way needs).
- */
-const READ_PER_WANTED = 6;
+import type { GraphStore, QueryOptions, Value } from '../store/types.ts';
+import { parseIds, planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
+import type { ColumnReadContext, ReadOne } from './elementColumns.ts';
 
 type ColumnKind = 'node' | 'relationship' | 'scalar';
 
@@ -39,32 +21,9 @@ function columnKind(type: string): ColumnKind | undefined {
   return /NODE|REL/.test(type) ? undefined : 'scalar';
 }
 
-export interface QueryColumnsPlan {
+export interface QueryColumnsPlan extends ColumnRead {
   /** Rows of the query's result. */
   totalRows: number;
-  /** Elements the export will write. */
-  nodes: number;
-  relationships: number;
-  /** Writes the wanted nodes, then the wanted relationships. */
-  run(tracker: Tracker): Promise<void>;
-}
-
-interface NodeTable {
-  table: number;
-  label: string;
-  columns: ElementColumns;
-  wanted: OffsetSet;
-  ranges: OffsetRange[];
-}
-
-interface RelationshipTable {
-  table: number;
-  type: string;
-  from: string;
-  to: string;
-  columns: ElementColumns;
-  wanted: OffsetSet;
-  ranges: OffsetRange[];
 }
 
 /**
@@ -177,16 +136,13 @@ export async function planQueryColumns(
   const totalRows = Number(idTexts.shift());
   if (!(totalRows >= (context.columnsFromRows ?? COLUMNS_FROM_ROWS))) return undefined;
 
-  const wantedNodes = new OffsetSets();
-  const wantedRelationships = new OffsetSets();
-  /** Per relationship table: the offsets of the wanted relationships' sources, which slice the table. */
-  const sources = new OffsetSets();
+  const wanted = new WantedElements();
   let column = 0;
   for (const kind of kinds) {
     if (kind === 'node') {
       const nodes = parseIds(idTexts[column++]);
       if (!nodes) return undefined;
-      for (let i = 0; i < nodes.tables.length; i++) wantedNodes.of(nodes.tables[i]!).add(nodes.offsets[i]!);
+      for (let i = 0; i < nodes.tables.length; i++) wanted.nodes.of(nodes.tables[i]!).add(nodes.offsets[i]!);
     } else if (kind === 'relationship') {
       const [ids, from, to] = [0, 1, 2].map(() => parseIds(idTexts[column++]));
       if (
@@ -198,169 +154,16 @@ export async function planQueryColumns(
       )
         return undefined;
       for (let i = 0; i < ids.tables.length; i++) {
-        wantedRelationships.of(ids.tables[i]!).add(ids.offsets[i]!);
-        sources.of(ids.tables[i]!).add(from.offsets[i]!);
-        // A relationship's ends are exported with it, so that no edge dangles.
-        wantedNodes.of(from.tables[i]!).add(from.offsets[i]!);
-        wantedNodes.of(to.tables[i]!).add(to.offsets[i]!);
+        wanted.addRelationship(
+          ids.tables[i]!,
+          ids.offsets[i]!,
+          { table: from.tables[i]!, offset: from.offsets[i]! },
+          { table: to.tables[i]!, offset: to.offsets[i]! },
+        );
       }
     }
   }
 
-  const schema = await store.schema();
-  const perStatement = context.elementsPerSlice ?? ELEMENTS_PER_SLICE;
-  const nodeTables: NodeTable[] = [];
-  for (const label of schema.labels) {
-    const columns = new ElementColumns('n', `(n:${cypherName(label.label)})`, label.properties);
-    const table = await columns.tableId(firstRow);
-    if (table === undefined) continue;
-    const wanted = wantedNodes.get(table);
-    if (!wanted || !(await columns.plan(firstRow))) continue;
-    nodeTables.push({
-      table,
-      label: label.label,
-      columns,
-      wanted,
-      ranges: wanted.ranges(WINDOW, perStatement),
-    });
-  }
-  const relationshipTables = await planRelationshipTables(
-    schema,
-    wantedRelationships,
-    sources,
-    firstRow,
-    perStatement,
-  );
-  if (!relationshipTables) return undefined;
-  // Every wanted node lies in a known table (a table made after the ids were read is not).
-  if (nodeTables.length !== wantedNodes.size) return undefined;
-
-  const wanted = sum(nodeTables, (t) => t.wanted.count) + sum(relationshipTables, (t) => t.wanted.count);
-  const toRead =
-    sum(nodeTables, (t) => spanOf(t.ranges, t.columns.maxOffset)) +
-    sum(relationshipTables, (t) => spanOf(t.ranges, t.columns.maxOffset) * degreeOf(t.columns));
-  if (toRead > READ_PER_WANTED * wanted + WINDOW) return undefined;
-
-  return {
-    totalRows,
-    nodes: sum(nodeTables, (t) => t.wanted.count),
-    relationships: sum(relationshipTables, (t) => t.wanted.count),
-    run: async (tracker) => {
-      /** Node keys by table and offset: what relationships name their ends by. */
-      const keys = new Map<string, string[]>();
-      for (const { table, label, columns, wanted, ranges } of nodeTables) {
-        const keysOfLabel: string[] = [];
-        keys.set(label, keysOfLabel);
-        await columns.forEachSlice(firstRow, ranges, context, async (offsets, _ends, properties) => {
-          for (let i = 0; i < offsets.length; i++) {
-            const offset = offsets[i]!;
-            if (!wanted.has(offset)) continue;
-            const props = properties(i);
-            const uid = props.uid;
-            const key = typeof uid === 'string' && uid !== '' ? uid : `${table}:${offset}`;
-            keysOfLabel[offset] = key;
-            const wait = tracker.writeNodeOnce({ key, labels: [label], properties: props });
-            if (wait) await wait;
-          }
-        });
-      }
-      for (const { table, type, from, to, columns, wanted, ranges } of relationshipTables) {
-        const sourceKeys = keys.get(from) ?? [];
-        const targetKeys = keys.get(to) ?? [];
-        await columns.forEachSlice(firstRow, ranges, context, async (offsets, ends, properties) => {
-          for (let i = 0; i < offsets.length; i++) {
-            if (!wanted.has(offsets[i]!)) continue;
-            const source = sourceKeys[ends.a[i]!];
-            const target = targetKeys[ends.b[i]!];
-            // An end deleted since the ids were read: the relationship went with it.
-            if (source === undefined || target === undefined) continue;
-            const wait = tracker.writeResolvedEdge({
-              key: `${table}:${offsets[i]}`,
-              type,
-              source,
-              target,
-              sourceLabel: from,
-              targetLabel: to,
-              properties: properties(i),
-            });
-            if (wait) await wait;
-          }
-        });
-      }
-    },
-  };
-}
-
-/** The relationship tables that hold wanted relationships; undefined when one is not in the schema. */
-async function planRelationshipTables(
-  schema: GraphSchema,
-  wanted: OffsetSets,
-  sources: OffsetSets,
-  firstRow: ReadOne,
-  perStatement: number,
-): Promise<RelationshipTable[] | undefined> {
-  const tables: RelationshipTable[] = [];
-  for (const type of schema.relationshipTypes) {
-    for (const { from, to } of type.connections) {
-      if (tables.length === wanted.size) return tables;
-      const pattern = `(a:${cypherName(from)})-[r:${cypherName(type.type)}]->(b:${cypherName(to)})`;
-      const columns = new ElementColumns('r', pattern, type.properties);
-      const table = await columns.tableId(firstRow);
-      const offsets = table === undefined ? undefined : wanted.get(table);
-      if (!offsets || !(await columns.plan(firstRow))) continue;
-      // Source nodes per statement from the average degree, as the labels scope does.
-      const span = Math.max(1, Math.floor(perStatement / degreeOf(columns)));
-      const ranges = sources.get(table!)!.ranges(Math.min(WINDOW, roundUp32(span)), span);
-      tables.push({ table: table!, type: type.type, from, to, columns, wanted: offsets, ranges });
-    }
-  }
-  return tables.length === wanted.size ? tables : undefined;
-}
-
-/** Relationships per source offset, on average. */
-const degreeOf = (columns: ElementColumns) => columns.count / (columns.maxOffset + 1);
-
-const roundUp32 = (n: number) => Math.ceil(n / 32) * 32;
-
-/** Offsets the ranges cover within 0..maxOffset. */
-function spanOf(ranges: OffsetRange[], maxOffset: number): number {
-  return sum(ranges, (r) => Math.max(0, Math.min(r.hi, maxOffset + 1) - r.lo));
-}
-
-function sum<T>(items: T[], of: (item: T) => number): number {
-  let total = 0;
-  for (const item of items) total += of(item);
-  return total;
-}
-
-const COMMA = 44;
-const COLON = 58;
-const ZERO = 48;
-
-/**
- * The engine's text of collected internal ids ("0:5,1:17") as tables and offsets, read in one
- * pass; undefined when the value is not such a text.
- */
-export function parseIds(text: Value | undefined): { tables: number[]; offsets: number[] } | undefined {
-  const tables: number[] = [];
-  const offsets: number[] = [];
-  if (text === null || text === '') return { tables, offsets };
-  if (typeof text !== 'string') return undefined;
-  let number = 0;
-  let table = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : COMMA;
-    if (code === COLON) {
-      table = number;
-      number = 0;
-    } else if (code === COMMA) {
-      if (table < 0) return undefined;
-      tables.push(table);
-      offsets.push(number);
-      table = -1;
-      number = 0;
-    } else if (code >= ZERO && code <= ZERO + 9) number = number * 10 + code - ZERO;
-    else return undefined;
-  }
-  return { tables, offsets };
+  const read = await planColumnRead(store, wanted, context);
+  return read && { totalRows, ...read };
 }

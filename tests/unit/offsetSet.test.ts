@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { OffsetSet } from '../../server/export/offsetSet.ts';
-import { parseIds } from '../../server/export/queryColumns.ts';
+import { parseIds } from '../../server/export/columnRead.ts';
 
 describe('OffsetSet', () => {
   it('counts each offset once, grows, and answers has()', () => {
