@@ -3,7 +3,7 @@
 
 import type { EdgeValue, GraphEdge, GraphNode, NodeValue, PathValue, Value } from '../types.ts';
 
-interface RawId {
+export interface RawId {
   table: number;
   offset: number;
 }
