@@ -31,6 +31,20 @@ export class OffsetSet {
     return word < this.words.length && (this.words[word]! & (1 << (offset % BITS))) !== 0;
   }
 
+  /** The offsets in ascending order. */
+  toArray(): number[] {
+    const offsets: number[] = [];
+    for (let w = 0; w < this.words.length; w++) {
+      let word = this.words[w]!;
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word & -word);
+        offsets.push(w * BITS + bit);
+        word &= word - 1;
+      }
+    }
+    return offsets;
+  }
+
   /**
    * Ranges that cover every offset in the set, in order: windows of `window` offsets (a multiple
    * of 32) that hold none are left out, and neighbouring windows are joined up to `span` offsets.

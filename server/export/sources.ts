@@ -16,6 +16,7 @@ import { parseId } from '../store/ladybug/values.ts';
 import { cypherName } from './cypherLiterals.ts';
 import { EdgeSpool } from './edgeSpool.ts';
 import type { ElementEdge, ElementNode } from './request.schema.ts';
+import { planNeighbourhoodColumns } from './neighbourhoodColumns.ts';
 import { planQueryColumns, type QueryColumnsOptions, type QueryColumnsPlan } from './queryColumns.ts';
 import type { ExportEdge, ExportNode, GraphWriter } from './types.ts';
 
@@ -281,6 +282,16 @@ export async function exportNeighbourhood(
 ): Promise<void> {
   const tracker = new Tracker(context);
   try {
+    const columns =
+      store.backend === 'ladybug'
+        ? await planNeighbourhoodColumns(store, start, options, context)
+        : undefined;
+    if (columns) {
+      tracker.progress.edgesTotal = columns.relationships;
+      await columns.run(tracker);
+      tracker.report(true);
+      return;
+    }
     let frontier: GraphNode[] = [];
     for (const node of start) if (await tracker.node(node)) frontier.push(node);
     const typeFilter = options.types?.length ? `:${options.types.map(cypherName).join('|')}` : '';

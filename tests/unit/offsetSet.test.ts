@@ -13,6 +13,7 @@ describe('OffsetSet', () => {
     expect(set.max).toBe(100_000);
     expect([0, 5, 31, 32, 100_000].every((o) => set.has(o))).toBe(true);
     expect([1, 33, 99_999, 100_001, 10 ** 9].some((o) => set.has(o))).toBe(false);
+    expect(set.toArray()).toEqual([0, 5, 31, 32, 100_000]);
   });
 
   it('reads only windows that hold an offset, joined up to the span', () => {

@@ -1,0 +1,122 @@
+// The neighbourhood scope on the embedded engine, walked over ids instead of node and relationship
+// objects: breadth first, each depth's frontier read per label, as the ids of the relationships
+// that touch it and of their far ends, joined into texts in the engine. A frontier that fills
+// most of some part of its table is read in ranges of offsets (a range filter the engine applies
+// without scanning); a thin one by lists of offsets. The elements met are then read from their
+// tables' columns (columnRead.ts). Reading objects one statement of 5,000 frontier nodes at a time
+// took 40 s for 243,000 nodes (docs/export.md, "Neighbourhoods").
+
+import { parseId } from '../store/ladybug/values.ts';
+import type { GraphNode, GraphStore, Value } from '../store/types.ts';
+import { parseIds, planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
+import { cypherName } from './cypherLiterals.ts';
+import { ElementColumns, type ColumnReadContext, type OffsetRange, type ReadOne } from './elementColumns.ts';
+import { OffsetSets, type OffsetSet } from './offsetSet.ts';
+
+/** Frontier offsets per window, and at most per range statement. */
+const WINDOW = 1024;
+const NODES_PER_RANGE = 4096;
+/** A range may hold this many nodes per frontier node (beyond one window) before lists are used. */
+const RANGE_PER_FRONTIER = 6;
+/** Offsets per list statement: 5,000 took 930 ms, 1,000 took 257 ms (docs/export.md). */
+const OFFSETS_PER_LIST = 5000;
+
+const joined = (expression: string) => `list_to_string(',', collect(${expression}))`;
+
+/**
+ * Walks the neighbourhood of `start` to `depth` hops over ids, then plans the column read of what
+ * it met; undefined when that read would cost more than reading objects (see planColumnRead).
+ */
+export async function planNeighbourhoodColumns(
+  store: GraphStore,
+  start: GraphNode[],
+  scope: { depth: number; types?: string[] },
+  context: ColumnReadContext,
+): Promise<ColumnRead | undefined> {
+  const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
+  const firstRow: ReadOne = async (cypher, params = {}) =>
+    (await store.query(cypher, params, options)).rows[0] ?? [];
+  const labels = await labelsByTable(store, firstRow);
+  const typeFilter = scope.types?.length ? `:${scope.types.map(cypherName).join('|')}` : '';
+
+  const wanted = new WantedElements();
+  let frontier = new OffsetSets();
+  for (const node of start) {
+    const id = parseId(node.id);
+    if (!id) return undefined;
+    if (!wanted.nodes.of(id.table).has(id.offset)) frontier.of(id.table).add(id.offset);
+    wanted.nodes.of(id.table).add(id.offset);
+  }
+
+  for (let depth = 1; depth <= scope.depth && frontier.size > 0; depth++) {
+    const next = new OffsetSets();
+    for (const [table, nodes] of frontier) {
+      const label = labels.get(table);
+      if (label === undefined) return undefined;
+      const match = `MATCH (a:${cypherName(label)})-[r${typeFilter}]-(b)`;
+      const returned = `RETURN ${joined('id(a)')}, ${joined('id(r)')}, ${joined("struct_extract(r, '_src')")}, ${joined('id(b)')}`;
+      for (const filter of frontierFilters(nodes)) {
+        context.signal?.throwIfAborted();
+        const row = await firstRow(`${match} WHERE ${filter.where} ${returned}`, filter.params);
+        const [a, r, source, b] = row.map(parseIds);
+        const n = r?.tables.length;
+        if (
+          !a ||
+          !r ||
+          !source ||
+          !b ||
+          a.tables.length !== n ||
+          source.tables.length !== n ||
+          b.tables.length !== n
+        )
+          return undefined;
+        for (let i = 0; i < n; i++) {
+          // A range holds nodes beside the frontier's.
+          if (!nodes.has(a.offsets[i]!)) continue;
+          const far = { table: b.tables[i]!, offset: b.offsets[i]! };
+          const near = { table, offset: a.offsets[i]! };
+          const from = { table: source.tables[i]!, offset: source.offsets[i]! };
+          const isOutgoing = from.table === near.table && from.offset === near.offset;
+          if (!wanted.nodes.of(far.table).has(far.offset)) next.of(far.table).add(far.offset);
+          wanted.addRelationship(r.tables[i]!, r.offsets[i]!, from, isOutgoing ? far : near);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return planColumnRead(store, wanted, context);
+}
+
+interface FrontierFilter {
+  where: string;
+  params: Record<string, Value>;
+}
+
+/** Ranges of offsets where the frontier fills its table well enough, lists of offsets otherwise. */
+function frontierFilters(nodes: OffsetSet): FrontierFilter[] {
+  const ranges = nodes.ranges(WINDOW, NODES_PER_RANGE);
+  const span = ranges.reduce((total, range: OffsetRange) => total + range.hi - range.lo, 0);
+  if (span <= RANGE_PER_FRONTIER * nodes.count + WINDOW)
+    return ranges.map(({ lo, hi }) => ({
+      where: 'offset(id(a)) >= $lo AND offset(id(a)) < $hi',
+      params: { lo, hi },
+    }));
+  const offsets = nodes.toArray();
+  const lists: FrontierFilter[] = [];
+  for (let i = 0; i < offsets.length; i += OFFSETS_PER_LIST)
+    lists.push({
+      where: 'offset(id(a)) IN $offsets',
+      params: { offsets: offsets.slice(i, i + OFFSETS_PER_LIST) },
+    });
+  return lists;
+}
+
+/** Each node table's label by the engine's table number. */
+async function labelsByTable(store: GraphStore, firstRow: ReadOne): Promise<Map<number, string>> {
+  const labels = new Map<number, string>();
+  for (const { label } of (await store.schema()).labels) {
+    const table = await new ElementColumns('n', `(n:${cypherName(label)})`, []).tableId(firstRow);
+    if (table !== undefined) labels.set(table, label);
+  }
+  return labels;
+}
