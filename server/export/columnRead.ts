@@ -95,7 +95,7 @@ export async function planColumnRead(
       label: label.label,
       columns,
       wanted: offsets,
-      ranges: offsets.ranges(WINDOW, perStatement),
+      ranges: offsets.ranges(Math.min(WINDOW, roundUp32(perStatement)), perStatement),
     });
   }
   const relationshipTables = await planRelationshipTables(

@@ -10,14 +10,23 @@ import { parseId } from '../store/ladybug/values.ts';
 import type { GraphNode, GraphStore, Value } from '../store/types.ts';
 import { parseIds, planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
 import { cypherName } from './cypherLiterals.ts';
-import { ElementColumns, type ColumnReadContext, type OffsetRange, type ReadOne } from './elementColumns.ts';
+import {
+  decodeOffsets,
+  ElementColumns,
+  type ColumnReadContext,
+  type OffsetRange,
+  type ReadOne,
+} from './elementColumns.ts';
 import { OffsetSets, type OffsetSet } from './offsetSet.ts';
 
 /** Frontier offsets per window, and at most per range statement. */
 const WINDOW = 1024;
 const NODES_PER_RANGE = 4096;
-/** A range may hold this many nodes per frontier node (beyond one window) before lists are used. */
-const RANGE_PER_FRONTIER = 6;
+/**
+ * A range may hold this many nodes per frontier node (beyond one window) before lists are used: a
+ * list costs about 100-130 microseconds per node, a range 4-5 per node it holds (250k-node graph).
+ */
+const RANGE_PER_FRONTIER = 24;
 /** Offsets per list statement: 5,000 took 930 ms, 1,000 took 257 ms (docs/export.md). */
 const OFFSETS_PER_LIST = 5000;
 
@@ -53,32 +62,40 @@ export async function planNeighbourhoodColumns(
     for (const [table, nodes] of frontier) {
       const label = labels.get(table);
       if (label === undefined) return undefined;
-      const match = `MATCH (a:${cypherName(label)})-[r${typeFilter}]-(b)`;
-      const returned = `RETURN ${joined('id(a)')}, ${joined('id(r)')}, ${joined("struct_extract(r, '_src')")}, ${joined('id(b)')}`;
-      for (const filter of frontierFilters(nodes)) {
+      // One statement per direction: the direction says which end is the source, which
+      // struct_extract(r, '_src') on an undirected pattern would cost twice the time to say.
+      const statements = frontierFilters(nodes).flatMap(({ where, params }) =>
+        (['->', '<-'] as const).map((arrow) => ({
+          arrow,
+          params,
+          cypher: `MATCH (a:${cypherName(label)})${arrow === '->' ? '' : '<'}-[r${typeFilter}]-${arrow === '->' ? '>' : ''}(b) WHERE ${where} RETURN ${joined('offset(id(a))')}, ${joined('id(r)')}, ${joined('id(b)')}`,
+        })),
+      );
+      const readAhead = (i: number) => {
+        const statement = statements[i];
+        if (!statement) return undefined;
+        const row = firstRow(statement.cypher, statement.params);
+        row.catch(() => undefined); // awaited below; not unhandled if the walk stops first
+        return row;
+      };
+      // The engine runs the next statement on its own thread while this one's ids are taken in.
+      let pending = readAhead(0);
+      for (let s = 0; s < statements.length; s++) {
         context.signal?.throwIfAborted();
-        const row = await firstRow(`${match} WHERE ${filter.where} ${returned}`, filter.params);
-        const [a, r, source, b] = row.map(parseIds);
-        const n = r?.tables.length;
-        if (
-          !a ||
-          !r ||
-          !source ||
-          !b ||
-          a.tables.length !== n ||
-          source.tables.length !== n ||
-          b.tables.length !== n
-        )
-          return undefined;
+        const row = await pending!;
+        pending = readAhead(s + 1);
+        const near = decodeOffsets(row[0]);
+        const [r, b] = [row[1], row[2]].map(parseIds);
+        const n = near?.length;
+        if (!near || !r || !b || r.tables.length !== n || b.tables.length !== n) return undefined;
+        const outgoing = statements[s]!.arrow === '->';
         for (let i = 0; i < n; i++) {
           // A range holds nodes beside the frontier's.
-          if (!nodes.has(a.offsets[i]!)) continue;
+          if (!nodes.has(near[i]!)) continue;
+          const a = { table, offset: near[i]! };
           const far = { table: b.tables[i]!, offset: b.offsets[i]! };
-          const near = { table, offset: a.offsets[i]! };
-          const from = { table: source.tables[i]!, offset: source.offsets[i]! };
-          const isOutgoing = from.table === near.table && from.offset === near.offset;
           if (!wanted.nodes.of(far.table).has(far.offset)) next.of(far.table).add(far.offset);
-          wanted.addRelationship(r.tables[i]!, r.offsets[i]!, from, isOutgoing ? far : near);
+          wanted.addRelationship(r.tables[i]!, r.offsets[i]!, outgoing ? a : far, outgoing ? far : a);
         }
       }
     }

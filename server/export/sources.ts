@@ -278,12 +278,18 @@ export async function exportNeighbourhood(
   store: GraphStore,
   start: GraphNode[],
   options: { depth: number; types?: string[] },
-  context: SourceContext & { timeoutMs?: number },
+  context: SourceContext & {
+    timeoutMs?: number;
+    /** False walks over objects even on the embedded engine (tests compare both walks). */
+    readColumns?: boolean;
+    /** Elements per statement of the column read (tests use a few). */
+    elementsPerSlice?: number;
+  },
 ): Promise<void> {
   const tracker = new Tracker(context);
   try {
     const columns =
-      store.backend === 'ladybug'
+      store.backend === 'ladybug' && context.readColumns !== false
         ? await planNeighbourhoodColumns(store, start, options, context)
         : undefined;
     if (columns) {

@@ -46,6 +46,24 @@ export function collector() {
   return { writer, nodes, edges, sorted };
 }
 
+/**
+ * Adds 2,500 Ring nodes, each linked to the next and to one far away: frontiers grow and spread,
+ * and a node's relationships come from far along its table.
+ */
+export async function addRing(store: GraphStore): Promise<void> {
+  await store.runScript([
+    'CREATE NODE TABLE Ring(uid STRING, i INT64, PRIMARY KEY (uid))',
+    'CREATE REL TABLE NEXT_TO(FROM Ring TO Ring, step INT64)',
+    "UNWIND range(0, 2499) AS i CREATE (:Ring {uid: 'ring-' + string(i), i: i})",
+    // Each ring node links to the next and to one far away, so frontiers grow and spread.
+    ...['(i + 1) % 2500', '(i * 7 + 13) % 2500'].map(
+      (far) => `UNWIND range(0, 2499) AS i
+       MATCH (a:Ring {uid: 'ring-' + string(i)}), (b:Ring {uid: 'ring-' + string(${far})})
+       CREATE (a)-[:NEXT_TO {step: b.i - a.i}]->(b)`,
+    ),
+  ]);
+}
+
 /** Exports a query's result into a collector; `options` chooses the way (columnsFromRows, elementsPerSlice). */
 export async function exportViaQuery(
   store: GraphStore,

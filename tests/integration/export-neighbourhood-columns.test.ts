@@ -4,50 +4,65 @@
 // big enough that frontiers are read by ranges and by lists of offsets.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planNeighbourhoodColumns } from '../../server/export/neighbourhoodColumns.ts';
 import { exportNeighbourhood, resolveStartNodes } from '../../server/export/sources.ts';
-import { addColumnProbes, collector } from '../_helpers/columnProbes.ts';
+import { addColumnProbes, addRing, collector } from '../_helpers/columnProbes.ts';
 import { startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
 let lb: RunningLagebild;
 beforeAll(async () => {
   lb = await startLagebild();
   await addColumnProbes(lb.store);
-  await lb.store.runScript([
-    'CREATE NODE TABLE Ring(uid STRING, i INT64, PRIMARY KEY (uid))',
-    'CREATE REL TABLE NEXT_TO(FROM Ring TO Ring, step INT64)',
-    "UNWIND range(0, 2499) AS i CREATE (:Ring {uid: 'ring-' + string(i), i: i})",
-    // Each ring node links to the next and to one far away, so frontiers grow and spread.
-    ...['(i + 1) % 2500', '(i * 7 + 13) % 2500'].map(
-      (far) => `UNWIND range(0, 2499) AS i
-       MATCH (a:Ring {uid: 'ring-' + string(i)}), (b:Ring {uid: 'ring-' + string(${far})})
-       CREATE (a)-[:NEXT_TO {step: b.i - a.i}]->(b)`,
-    ),
-  ]);
+  await addRing(lb.store);
 });
 afterAll(() => lb.dispose());
 
 async function walk(refs: string[], depth: number, readColumns: boolean, types?: string[]) {
   const out = collector();
   const start = await resolveStartNodes(lb.store, refs);
-  await exportNeighbourhood(lb.store, start, { depth, types }, { writer: out.writer, readColumns });
+  // Three elements per statement, so that tables are read in many narrow ranges.
+  await exportNeighbourhood(
+    lb.store,
+    start,
+    { depth, types },
+    { writer: out.writer, readColumns, elementsPerSlice: 3 },
+  );
   return out;
 }
 
 describe('the neighbourhood walked over ids', () => {
   it.each([
-    ['Nordkorea, one hop', ['nordkorea'], 1, undefined],
-    ['Nordkorea, three hops', ['nordkorea'], 3, undefined],
-    ['Russland and Iran along SUPPLIES and SUPPORTS', ['russland', 'iran'], 4, ['SUPPLIES', 'SUPPORTS']],
-    ['Lawrow, no hops', ['lawrow'], 0, undefined],
-    ['the probes around a hub, through nodes without a uid', ['probe-0', 'probe-1'], 2, undefined],
-    ['a ring node, far', ['ring-0'], 8, undefined],
+    ['Nordkorea, one hop', ['nordkorea'], 1, undefined, true],
+    ['Nordkorea, three hops', ['nordkorea'], 3, undefined, true],
+    [
+      'Russland and Iran along SUPPLIES and SUPPORTS',
+      ['russland', 'iran'],
+      4,
+      ['SUPPLIES', 'SUPPORTS'],
+      true,
+    ],
+    ['Lawrow, no hops', ['lawrow'], 0, undefined, true],
+    ['the probes around a hub, through nodes without a uid', ['probe-0', 'probe-1'], 2, undefined, true],
+    [
+      'a ring node, one hop (some relationships come from far along the ring)',
+      ['ring-0'],
+      1,
+      undefined,
+      true,
+    ],
+    ['a ring node, far', ['ring-0'], 8, undefined, true],
+    // Thin: a few dozen elements spread over the ring's table; read as objects.
     [
       'ring nodes spread over the table',
       ['ring-0', 'ring-600', 'ring-1200', 'ring-1800', 'ring-2499'],
       2,
       undefined,
+      false,
     ],
-  ])('%s: the same as the walk over objects', async (_name, refs, depth, types) => {
+  ])('%s: the same as the walk over objects', async (_name, refs, depth, types, planned) => {
+    const start = await resolveStartNodes(lb.store, refs);
+    const plan = await planNeighbourhoodColumns(lb.store, start, { depth, types }, { elementsPerSlice: 3 });
+    expect(plan !== undefined).toBe(planned);
     const columns = await walk(refs, depth, true, types);
     const objects = await walk(refs, depth, false, types);
     expect(columns.nodes.length).toBeGreaterThanOrEqual(refs.length);

@@ -4,14 +4,15 @@
 // the query's final RETURN. And the cases where the column way must step aside.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planQueryColumns } from '../../server/export/queryColumns.ts';
-import { addColumnProbes, exportViaQuery } from '../_helpers/columnProbes.ts';
+import { planQueryColumns, type QueryColumnsOptions } from '../../server/export/queryColumns.ts';
+import { addColumnProbes, addRing, exportViaQuery } from '../_helpers/columnProbes.ts';
 import { startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
 let lb: RunningLagebild;
 beforeAll(async () => {
   lb = await startLagebild();
   await addColumnProbes(lb.store);
+  await addRing(lb.store);
   await lb.store.runScript([
     'CREATE NODE TABLE Many(uid STRING, i INT64, PRIMARY KEY (uid))',
     "UNWIND range(0, 4999) AS i CREATE (:Many {uid: 'many-' + string(i), i: i})",
@@ -23,8 +24,8 @@ const byColumns = { columnsFromRows: 0, elementsPerSlice: 3 };
 const byRows = { columnsFromRows: Infinity };
 
 /** The plan the column way makes for a query, or undefined where it steps aside. */
-const planOf = (cypher: string, params = {}) =>
-  planQueryColumns(lb.store, { cypher, params }, { columnsFromRows: 0 });
+const planOf = (cypher: string, options: QueryColumnsOptions = byColumns) =>
+  planQueryColumns(lb.store, { cypher, params: {} }, options);
 
 describe('the query scope read as columns', () => {
   it.each([
@@ -40,6 +41,10 @@ describe('the query scope read as columns', () => {
     [
       'relationships of paths',
       'MATCH p = (a:Probe)-[:TOUCHES*1..2]-(b) UNWIND rels(p) AS r RETURN DISTINCT r',
+    ],
+    [
+      "a ring node's relationships, some from far along the table",
+      "MATCH (a:Ring {uid: 'ring-0'})-[r]-(b) RETURN r",
     ],
     ['the whole article graph', 'MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m'],
     ['the article: who supplies whom', 'MATCH (a)-[r:SUPPLIES]->(b) RETURN a.name AS supplier, r, b'],
@@ -91,10 +96,11 @@ describe('the query scope read as columns', () => {
   });
 
   it('steps aside when the wanted nodes lie thinly spread over a big table', async () => {
-    expect(await planOf('MATCH (n:Many) WHERE n.i % 1000 = 7 RETURN n')).toBeUndefined();
+    const bigSlices = { columnsFromRows: 0 };
+    expect(await planOf('MATCH (n:Many) WHERE n.i % 1000 = 7 RETURN n', bigSlices)).toBeUndefined();
     // Most of the table, or one part of it, is read as columns.
-    expect(await planOf('MATCH (n:Many) WHERE n.i % 3 <> 0 RETURN n')).toBeDefined();
-    expect(await planOf('MATCH (n:Many) WHERE n.i >= 2100 AND n.i < 2400 RETURN n')).toBeDefined();
+    expect(await planOf('MATCH (n:Many) WHERE n.i % 3 <> 0 RETURN n', bigSlices)).toBeDefined();
+    expect(await planOf('MATCH (n:Many) WHERE n.i >= 2100 AND n.i < 2400 RETURN n', bigSlices)).toBeDefined();
     const cypher = 'MATCH (n:Many) WHERE n.i % 1000 = 7 RETURN n';
     const { nodes } = await exportViaQuery(lb.store, cypher, byColumns);
     expect(nodes.map((n) => Number(n.properties.i)).sort((a, b) => a - b)).toEqual([
