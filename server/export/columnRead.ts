@@ -5,8 +5,7 @@
 // elements lie so thinly in their tables that the ranges would hold many times more, the plan says
 // no, and its caller reads the elements as objects instead.
 
-import type { RawId } from '../store/ladybug/values.ts';
-import type { GraphSchema, GraphStore, Value } from '../store/types.ts';
+import type { GraphSchema, GraphStore } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
 import {
   ELEMENTS_PER_SLICE,
@@ -35,11 +34,18 @@ export class WantedElements {
   readonly sources = new OffsetSets();
 
   /** Adds a relationship and both its ends (so that no edge dangles). */
-  addRelationship(table: number, offset: number, source: RawId, target: RawId): void {
+  addRelationship(
+    table: number,
+    offset: number,
+    sourceTable: number,
+    sourceOffset: number,
+    targetTable: number,
+    targetOffset: number,
+  ): void {
     this.relationships.of(table).add(offset);
-    this.sources.of(table).add(source.offset);
-    this.nodes.of(source.table).add(source.offset);
-    this.nodes.of(target.table).add(target.offset);
+    this.sources.of(table).add(sourceOffset);
+    this.nodes.of(sourceTable).add(sourceOffset);
+    this.nodes.of(targetTable).add(targetOffset);
   }
 }
 
@@ -204,36 +210,4 @@ function sum<T>(items: T[], of: (item: T) => number): number {
   let total = 0;
   for (const item of items) total += of(item);
   return total;
-}
-
-const COMMA = 44;
-const COLON = 58;
-const ZERO = 48;
-
-/**
- * The engine's text of collected internal ids ("0:5,1:17") as tables and offsets, read in one
- * pass; undefined when the value is not such a text.
- */
-export function parseIds(text: Value | undefined): { tables: number[]; offsets: number[] } | undefined {
-  const tables: number[] = [];
-  const offsets: number[] = [];
-  if (text === null || text === '') return { tables, offsets };
-  if (typeof text !== 'string') return undefined;
-  let number = 0;
-  let table = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : COMMA;
-    if (code === COLON) {
-      table = number;
-      number = 0;
-    } else if (code === COMMA) {
-      if (table < 0) return undefined;
-      tables.push(table);
-      offsets.push(number);
-      table = -1;
-      number = 0;
-    } else if (code >= ZERO && code <= ZERO + 9) number = number * 10 + code - ZERO;
-    else return undefined;
-  }
-  return { tables, offsets };
 }

@@ -98,7 +98,7 @@ function decodeColumn(
  * Offsets as numbers from the engine's digits and commas, read in one pass (a split and a Number()
  * per piece took twice as long); undefined when the engine sent no text.
  */
-export function decodeOffsets(value: Value | undefined): number[] | undefined {
+function decodeOffsets(value: Value | undefined): number[] | undefined {
   if (value === null || value === '') return [];
   if (typeof value !== 'string') return undefined;
   const offsets: number[] = [];

@@ -8,15 +8,10 @@
 
 import { parseId } from '../store/ladybug/values.ts';
 import type { GraphNode, GraphStore, Value } from '../store/types.ts';
-import { parseIds, planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
+import { planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
 import { cypherName } from './cypherLiterals.ts';
-import {
-  decodeOffsets,
-  ElementColumns,
-  type ColumnReadContext,
-  type OffsetRange,
-  type ReadOne,
-} from './elementColumns.ts';
+import { ElementColumns, type ColumnReadContext, type OffsetRange, type ReadOne } from './elementColumns.ts';
+import { IdReader } from './idText.ts';
 import { OffsetSets, type OffsetSet } from './offsetSet.ts';
 
 /** Frontier offsets per window, and at most per range statement. */
@@ -84,19 +79,23 @@ export async function planNeighbourhoodColumns(
         context.signal?.throwIfAborted();
         const row = await pending!;
         pending = readAhead(s + 1);
-        const near = decodeOffsets(row[0]);
-        const [r, b] = [row[1], row[2]].map(parseIds);
-        const n = near?.length;
-        if (!near || !r || !b || r.tables.length !== n || b.tables.length !== n) return undefined;
+        const [near, r, b] = [row[0], row[1], row[2]].map((text) => new IdReader(text)) as [
+          IdReader,
+          IdReader,
+          IdReader,
+        ];
         const outgoing = statements[s]!.arrow === '->';
-        for (let i = 0; i < n; i++) {
+        for (;;) {
+          const more = near.next();
+          if (r.next() !== more || b.next() !== more) return undefined;
+          if (!more) break;
           // A range holds nodes beside the frontier's.
-          if (!nodes.has(near[i]!)) continue;
-          const a = { table, offset: near[i]! };
-          const far = { table: b.tables[i]!, offset: b.offsets[i]! };
-          if (!wanted.nodes.of(far.table).has(far.offset)) next.of(far.table).add(far.offset);
-          wanted.addRelationship(r.tables[i]!, r.offsets[i]!, outgoing ? a : far, outgoing ? far : a);
+          if (!nodes.has(near.offset)) continue;
+          if (!wanted.nodes.of(b.table).has(b.offset)) next.of(b.table).add(b.offset);
+          if (outgoing) wanted.addRelationship(r.table, r.offset, table, near.offset, b.table, b.offset);
+          else wanted.addRelationship(r.table, r.offset, b.table, b.offset, table, near.offset);
         }
+        if (near.broken || r.broken || b.broken) return undefined;
       }
     }
     frontier = next;

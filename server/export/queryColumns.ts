@@ -9,8 +9,9 @@
 
 import { finalReturn, reprojectFinalReturn, returnItem } from '../cypher/rewriteReturn.ts';
 import type { GraphStore, QueryOptions, Value } from '../store/types.ts';
-import { parseIds, planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
+import { planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
 import type { ColumnReadContext, ReadOne } from './elementColumns.ts';
+import { IdReader } from './idText.ts';
 
 type ColumnKind = 'node' | 'relationship' | 'scalar';
 
@@ -140,27 +141,23 @@ export async function planQueryColumns(
   let column = 0;
   for (const kind of kinds) {
     if (kind === 'node') {
-      const nodes = parseIds(idTexts[column++]);
-      if (!nodes) return undefined;
-      for (let i = 0; i < nodes.tables.length; i++) wanted.nodes.of(nodes.tables[i]!).add(nodes.offsets[i]!);
+      const nodes = new IdReader(idTexts[column++]);
+      while (nodes.next()) wanted.nodes.of(nodes.table).add(nodes.offset);
+      if (nodes.broken) return undefined;
     } else if (kind === 'relationship') {
-      const [ids, from, to] = [0, 1, 2].map(() => parseIds(idTexts[column++]));
-      if (
-        !ids ||
-        !from ||
-        !to ||
-        from.tables.length !== ids.tables.length ||
-        to.tables.length !== ids.tables.length
-      )
-        return undefined;
-      for (let i = 0; i < ids.tables.length; i++) {
-        wanted.addRelationship(
-          ids.tables[i]!,
-          ids.offsets[i]!,
-          { table: from.tables[i]!, offset: from.offsets[i]! },
-          { table: to.tables[i]!, offset: to.offsets[i]! },
-        );
+      const [ids, from, to] = [0, 1, 2].map(() => new IdReader(idTexts[column++])) as [
+        IdReader,
+        IdReader,
+        IdReader,
+      ];
+      for (;;) {
+        const more = ids.next();
+        // The three lists line up, one item per relationship.
+        if (from.next() !== more || to.next() !== more) return undefined;
+        if (!more) break;
+        wanted.addRelationship(ids.table, ids.offset, from.table, from.offset, to.table, to.offset);
       }
+      if (ids.broken || from.broken || to.broken) return undefined;
     }
   }
 

@@ -1,9 +1,8 @@
-// The wanted offsets of a table, and the ids text the engine joins: what the query scope's
-// column way decides its reads by.
+// The wanted offsets of a table: what the column read of a query or neighbourhood decides its
+// reads by.
 
 import { describe, expect, it } from 'vitest';
 import { OffsetSet } from '../../server/export/offsetSet.ts';
-import { parseIds } from '../../server/export/columnRead.ts';
 
 describe('OffsetSet', () => {
   it('counts each offset once, grows, and answers has()', () => {
@@ -26,17 +25,5 @@ describe('OffsetSet', () => {
       { lo: 960, hi: 1024 },
     ]);
     expect(new OffsetSet().ranges(64, 128)).toEqual([]);
-  });
-});
-
-describe('parseIds', () => {
-  it('reads the engine text of collected ids', () => {
-    expect(parseIds('0:5,12:17,3:0')).toEqual({ tables: [0, 12, 3], offsets: [5, 17, 0] });
-    expect(parseIds('')).toEqual({ tables: [], offsets: [] });
-    expect(parseIds(null)).toEqual({ tables: [], offsets: [] });
-  });
-
-  it('refuses anything else', () => {
-    for (const text of ['0:5,7', 'a:1', '1:2;3:4', 5]) expect(parseIds(text)).toBeUndefined();
   });
 });
