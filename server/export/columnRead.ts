@@ -63,6 +63,8 @@ interface NodeTable {
   columns: ElementColumns;
   wanted: OffsetSet;
   ranges: OffsetRange[];
+  /** Elements the ranges hold, about. */
+  toRead: number;
 }
 
 interface RelationshipTable {
@@ -73,6 +75,8 @@ interface RelationshipTable {
   columns: ElementColumns;
   wanted: OffsetSet;
   ranges: OffsetRange[];
+  /** Relationships the ranges hold, estimated from the average degree. */
+  toRead: number;
 }
 
 /**
@@ -89,45 +93,50 @@ export async function planColumnRead(
     (await store.query(cypher, params, options)).rows[0] ?? [];
   const schema = await store.schema();
   const perStatement = context.elementsPerSlice ?? ELEMENTS_PER_SLICE;
+  const window = Math.min(WINDOW, roundUp32(perStatement));
   const nodeTables: NodeTable[] = [];
   for (const label of schema.labels) {
     const columns = new ElementColumns('n', `(n:${cypherName(label.label)})`, label.properties);
     const table = await columns.tableId(firstRow);
-    if (table === undefined) continue;
-    const offsets = wanted.nodes.get(table);
-    if (!offsets || !(await columns.plan(firstRow))) continue;
+    const offsets = table === undefined ? undefined : wanted.nodes.get(table);
+    if (!offsets) continue;
+    const ranges = offsets.ranges(window, perStatement);
     nodeTables.push({
-      table,
+      table: table!,
       label: label.label,
       columns,
       wanted: offsets,
-      ranges: offsets.ranges(Math.min(WINDOW, roundUp32(perStatement)), perStatement),
+      ranges,
+      toRead: spanOf(ranges, Math.max(label.count, offsets.max + 1)),
     });
   }
-  const relationshipTables = await planRelationshipTables(
-    schema,
-    wanted.relationships,
-    wanted.sources,
-    firstRow,
-    perStatement,
-  );
-  if (!relationshipTables) return undefined;
   // Every wanted node lies in a known table (a table made after the ids were read is not).
   if (nodeTables.length !== wanted.nodes.size) return undefined;
+  const relationshipTables = await planRelationshipTables(schema, wanted, firstRow, perStatement);
+  if (!relationshipTables) return undefined;
 
+  // Decided before anything is counted in the tables: counting a big table's values costs seconds.
   const count = sum(nodeTables, (t) => t.wanted.count) + sum(relationshipTables, (t) => t.wanted.count);
-  const toRead =
-    sum(nodeTables, (t) => spanOf(t.ranges, t.columns.maxOffset)) +
-    sum(relationshipTables, (t) => spanOf(t.ranges, t.columns.maxOffset) * degreeOf(t.columns));
+  const toRead = sum(nodeTables, (t) => t.toRead) + sum(relationshipTables, (t) => t.toRead);
   if (toRead > READ_PER_WANTED * count + WINDOW) return undefined;
+  // The null counts and the offsets' extent, over the part of each table that will be read.
+  const planned = async <T extends NodeTable | RelationshipTable>(tables: T[]) => {
+    const kept: T[] = [];
+    for (const table of tables)
+      if (await table.columns.plan(firstRow, { lo: table.ranges[0]!.lo, hi: table.ranges.at(-1)!.hi }))
+        kept.push(table);
+    return kept;
+  };
+  const nodeReads = await planned(nodeTables);
+  const relationshipReads = await planned(relationshipTables);
 
   return {
-    nodes: sum(nodeTables, (t) => t.wanted.count),
-    relationships: sum(relationshipTables, (t) => t.wanted.count),
+    nodes: sum(nodeReads, (t) => t.wanted.count),
+    relationships: sum(relationshipReads, (t) => t.wanted.count),
     run: async (tracker) => {
       /** Node keys by table and offset: what relationships name their ends by. */
       const keys = new Map<string, string[]>();
-      for (const { table, label, columns, wanted, ranges } of nodeTables) {
+      for (const { table, label, columns, wanted, ranges } of nodeReads) {
         const keysOfLabel: string[] = [];
         keys.set(label, keysOfLabel);
         await columns.forEachSlice(firstRow, ranges, context, async (offsets, _ends, properties) => {
@@ -143,7 +152,7 @@ export async function planColumnRead(
           }
         });
       }
-      for (const { table, type, from, to, columns, wanted, ranges } of relationshipTables) {
+      for (const { table, type, from, to, columns, wanted, ranges } of relationshipReads) {
         const sourceKeys = keys.get(from) ?? [];
         const targetKeys = keys.get(to) ?? [];
         await columns.forEachSlice(firstRow, ranges, context, async (offsets, ends, properties) => {
@@ -173,38 +182,46 @@ export async function planColumnRead(
 /** The relationship tables that hold wanted relationships; undefined when one is not in the schema. */
 async function planRelationshipTables(
   schema: GraphSchema,
-  wanted: OffsetSets,
-  sources: OffsetSets,
+  wanted: WantedElements,
   firstRow: ReadOne,
   perStatement: number,
 ): Promise<RelationshipTable[] | undefined> {
+  const labelCounts = new Map(schema.labels.map((l) => [l.label, l.count]));
   const tables: RelationshipTable[] = [];
   for (const type of schema.relationshipTypes) {
     for (const { from, to } of type.connections) {
-      if (tables.length === wanted.size) return tables;
+      if (tables.length === wanted.relationships.size) return tables;
       const pattern = `(a:${cypherName(from)})-[r:${cypherName(type.type)}]->(b:${cypherName(to)})`;
       const columns = new ElementColumns('r', pattern, type.properties);
       const table = await columns.tableId(firstRow);
-      const offsets = table === undefined ? undefined : wanted.get(table);
-      if (!offsets || !(await columns.plan(firstRow))) continue;
-      // Source nodes per statement from the average degree, as the labels scope does.
-      const span = Math.max(1, Math.floor(perStatement / degreeOf(columns)));
-      const ranges = sources.get(table!)!.ranges(Math.min(WINDOW, roundUp32(span)), span);
-      tables.push({ table: table!, type: type.type, from, to, columns, wanted: offsets, ranges });
+      const offsets = table === undefined ? undefined : wanted.relationships.get(table);
+      if (!offsets) continue;
+      // Relationships per source node from the catalog's counts (the type's, over all its label
+      // pairs: a bound from above); source nodes per statement from that, as the labels scope does.
+      const degree = Math.max(1, type.count / Math.max(1, labelCounts.get(from) ?? 1));
+      const span = Math.max(1, Math.floor(perStatement / degree));
+      const ranges = wanted.sources.get(table!)!.ranges(Math.min(WINDOW, roundUp32(span)), span);
+      tables.push({
+        table: table!,
+        type: type.type,
+        from,
+        to,
+        columns,
+        wanted: offsets,
+        ranges,
+        toRead:
+          spanOf(ranges, Math.max(labelCounts.get(from) ?? 0, wanted.sources.get(table!)!.max + 1)) * degree,
+      });
     }
   }
-  return tables.length === wanted.size ? tables : undefined;
+  return tables.length === wanted.relationships.size ? tables : undefined;
 }
-
-/** Relationships per source offset, on average. */
-const degreeOf = (columns: ElementColumns) => columns.count / (columns.maxOffset + 1);
 
 const roundUp32 = (n: number) => Math.ceil(n / 32) * 32;
 
-/** Offsets the ranges cover within 0..maxOffset. */
-function spanOf(ranges: OffsetRange[], maxOffset: number): number {
-  return sum(ranges, (r) => Math.max(0, Math.min(r.hi, maxOffset + 1) - r.lo));
-}
+/** Offsets the ranges cover below `end` (where the table ends, about: its count, or past the last wanted offset). */
+const spanOf = (ranges: OffsetRange[], end: number) =>
+  sum(ranges, (r) => Math.max(0, Math.min(r.hi, end) - r.lo));
 
 function sum<T>(items: T[], of: (item: T) => number): number {
   let total = 0;

@@ -152,11 +152,15 @@ export class ElementColumns {
     return `${this.variable}.${cypherName(key)}`;
   }
 
-  /** Counts elements and non-null values; returns the table id, or undefined when it is empty. */
-  async plan(firstRow: ReadOne): Promise<string | undefined> {
+  /**
+   * Counts elements and non-null values, within `span` of the slicing node's offsets when given
+   * (only those elements will be read); returns the table id, or undefined when there are none.
+   */
+  async plan(firstRow: ReadOne, span?: OffsetRange): Promise<string | undefined> {
     const counts = this.keys.map((key) => `, count(${this.property(key)})`).join('');
     const [count, maxOffset, ...filled] = await firstRow(
-      `MATCH ${this.pattern} RETURN count(${this.variable}), max(offset(id(${this.sliceBy})))${counts}`,
+      `MATCH ${this.pattern} ${span ? this.sliceFilter : ''} RETURN count(${this.variable}), max(offset(id(${this.sliceBy})))${counts}`,
+      span ? { lo: span.lo, hi: span.hi } : {},
     );
     this.count = Number(count ?? 0);
     if (this.count === 0) return undefined;

@@ -7,7 +7,7 @@
 // took 40 s for 243,000 nodes (docs/export.md, "Neighbourhoods").
 
 import { parseId } from '../store/ladybug/values.ts';
-import type { GraphNode, GraphStore, Value } from '../store/types.ts';
+import type { GraphNode, GraphSchema, GraphStore, Value } from '../store/types.ts';
 import { planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
 import { cypherName } from './cypherLiterals.ts';
 import { ElementColumns, type ColumnReadContext, type OffsetRange, type ReadOne } from './elementColumns.ts';
@@ -18,10 +18,11 @@ import { OffsetSets, type OffsetSet } from './offsetSet.ts';
 const WINDOW = 1024;
 const NODES_PER_RANGE = 4096;
 /**
- * A range may hold this many nodes per frontier node (beyond one window) before lists are used: a
- * list costs about 100-130 microseconds per node, a range 4-5 per node it holds (250k-node graph).
+ * What a frontier node costs in a list of offsets beyond reading its relationships, counted in
+ * relationships read: a list took 100-130 microseconds per node, a range about 0.4 per
+ * relationship it holds (250k nodes, 750k relationships).
  */
-const RANGE_PER_FRONTIER = 24;
+const LIST_COST_IN_RELATIONSHIPS = 250;
 /** Offsets per list statement: 5,000 took 930 ms, 1,000 took 257 ms (docs/export.md). */
 const OFFSETS_PER_LIST = 5000;
 
@@ -40,7 +41,9 @@ export async function planNeighbourhoodColumns(
   const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
   const firstRow: ReadOne = async (cypher, params = {}) =>
     (await store.query(cypher, params, options)).rows[0] ?? [];
-  const labels = await labelsByTable(store, firstRow);
+  const schema = await store.schema();
+  const labels = await labelsByTable(schema, firstRow);
+  const degrees = degreesByLabel(schema, scope.types);
   const typeFilter = scope.types?.length ? `:${scope.types.map(cypherName).join('|')}` : '';
 
   const wanted = new WantedElements();
@@ -59,7 +62,7 @@ export async function planNeighbourhoodColumns(
       if (label === undefined) return undefined;
       // One statement per direction: the direction says which end is the source, which
       // struct_extract(r, '_src') on an undirected pattern would cost twice the time to say.
-      const statements = frontierFilters(nodes).flatMap(({ where, params }) =>
+      const statements = frontierFilters(nodes, degrees.get(label)!).flatMap(({ where, params }) =>
         (['->', '<-'] as const).map((arrow) => ({
           arrow,
           params,
@@ -108,11 +111,19 @@ interface FrontierFilter {
   params: Record<string, Value>;
 }
 
-/** Ranges of offsets where the frontier fills its table well enough, lists of offsets otherwise. */
-function frontierFilters(nodes: OffsetSet): FrontierFilter[] {
+/**
+ * Ranges of offsets where the frontier fills its table well enough, lists of offsets otherwise. A
+ * range reads every relationship of every node in it, which for a table of hubs (300 countries with
+ * thousands each) is far more than a list of the few in the frontier costs.
+ */
+function frontierFilters(nodes: OffsetSet, label: { count: number; degree: number }): FrontierFilter[] {
   const ranges = nodes.ranges(WINDOW, NODES_PER_RANGE);
-  const span = ranges.reduce((total, range: OffsetRange) => total + range.hi - range.lo, 0);
-  if (span <= RANGE_PER_FRONTIER * nodes.count + WINDOW)
+  const end = Math.max(label.count, nodes.max + 1);
+  const span = ranges.reduce(
+    (total, range: OffsetRange) => total + Math.max(0, Math.min(range.hi, end) - range.lo),
+    0,
+  );
+  if (span <= nodes.count * (1 + LIST_COST_IN_RELATIONSHIPS / Math.max(1, label.degree)))
     return ranges.map(({ lo, hi }) => ({
       where: 'offset(id(a)) >= $lo AND offset(id(a)) < $hi',
       params: { lo, hi },
@@ -128,11 +139,36 @@ function frontierFilters(nodes: OffsetSet): FrontierFilter[] {
 }
 
 /** Each node table's label by the engine's table number. */
-async function labelsByTable(store: GraphStore, firstRow: ReadOne): Promise<Map<number, string>> {
+async function labelsByTable(schema: GraphSchema, firstRow: ReadOne): Promise<Map<number, string>> {
   const labels = new Map<number, string>();
-  for (const { label } of (await store.schema()).labels) {
+  for (const { label } of schema.labels) {
     const table = await new ElementColumns('n', `(n:${cypherName(label)})`, []).tableId(firstRow);
     if (table !== undefined) labels.set(table, label);
   }
   return labels;
+}
+
+/**
+ * Each label's node count and its nodes' relationships on average (of the given types), from the
+ * catalog's counts; a type's count is shared evenly among its label pairs.
+ */
+function degreesByLabel(
+  schema: GraphSchema,
+  types?: string[],
+): Map<string, { count: number; degree: number }> {
+  const ends = new Map<string, number>();
+  for (const type of schema.relationshipTypes) {
+    if (types?.length && !types.includes(type.type)) continue;
+    const share = type.count / Math.max(1, type.connections.length);
+    for (const { from, to } of type.connections) {
+      ends.set(from, (ends.get(from) ?? 0) + share);
+      ends.set(to, (ends.get(to) ?? 0) + share);
+    }
+  }
+  return new Map(
+    schema.labels.map(({ label, count }) => [
+      label,
+      { count, degree: (ends.get(label) ?? 0) / Math.max(1, count) },
+    ]),
+  );
 }
