@@ -19,6 +19,11 @@ export interface ColumnReadContext {
   timeoutMs?: number;
   /** Elements per statement (tests use a few, to read many slices). */
   elementsPerSlice?: number;
+  /**
+   * Elements a column read may read per element it wants before the elements are read as objects
+   * instead (columnRead.ts; tests use Infinity to read every case as columns).
+   */
+  readPerWanted?: number;
 }
 
 /** Offsets lo (inclusive) to hi (exclusive) of the node that slices a table. */

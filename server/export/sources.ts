@@ -16,6 +16,7 @@ import { parseId } from '../store/ladybug/values.ts';
 import { cypherName } from './cypherLiterals.ts';
 import { EdgeSpool } from './edgeSpool.ts';
 import type { ElementEdge, ElementNode } from './request.schema.ts';
+import type { ColumnReadContext } from './elementColumns.ts';
 import { planNeighbourhoodColumns } from './neighbourhoodColumns.ts';
 import { planQueryColumns, type QueryColumnsOptions, type QueryColumnsPlan } from './queryColumns.ts';
 import type { ExportEdge, ExportNode, GraphWriter } from './types.ts';
@@ -278,13 +279,11 @@ export async function exportNeighbourhood(
   store: GraphStore,
   start: GraphNode[],
   options: { depth: number; types?: string[] },
-  context: SourceContext & {
-    timeoutMs?: number;
-    /** False walks over objects even on the embedded engine (tests compare both walks). */
-    readColumns?: boolean;
-    /** Elements per statement of the column read (tests use a few). */
-    elementsPerSlice?: number;
-  },
+  context: SourceContext &
+    ColumnReadContext & {
+      /** False walks over objects even on the embedded engine (tests compare both walks). */
+      readColumns?: boolean;
+    },
 ): Promise<void> {
   const tracker = new Tracker(context);
   try {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => lb.dispose());
 
-const byColumns = { columnsFromRows: 0, elementsPerSlice: 3 };
+const byColumns = { columnsFromRows: 0, elementsPerSlice: 3, readPerWanted: Infinity };
 const byRows = { columnsFromRows: Infinity };
 
 /** The plan the column way makes for a query, or undefined where it steps aside. */
