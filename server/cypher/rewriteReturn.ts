@@ -68,7 +68,9 @@ export function reprojectFinalReturn(
 ): string | undefined {
   const parts = finalReturn(cypher);
   if (!parts) return undefined;
-  const tail = keepTail ? parts.tail : '';
+  // The engine refuses ORDER BY in a WITH without SKIP or LIMIT; SKIP 0 keeps the order and the rows.
+  const orderOnly = /\bORDER\b/i.test(parts.tail) && !/\b(SKIP|LIMIT)\b/i.test(parts.tail);
+  const tail = keepTail ? `${parts.tail}${orderOnly ? ' SKIP 0' : ''}` : '';
   // A variable keeps its name, so that ORDER BY n.name after the WITH still finds n.
   const names = parts.items.map((item, i) => ALIAS.exec(item)?.[1] ?? (VARIABLE.test(item) ? item : `\`c${i}\``));
   const withItems = parts.items.map((item, i) => (ALIAS.test(item) || item === names[i] ? item : `${item} AS ${names[i]}`));

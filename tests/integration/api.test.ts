@@ -108,6 +108,22 @@ describe('POST /api/query', () => {
     expect(text).toContain('"amount":9007199254740993');
     expect(text).toContain(',9007199254740993,9007199254740992]');
   });
+
+  it('keeps them exact and in order under ORDER BY, with and without LIMIT', async () => {
+    await query('CREATE NODE TABLE IF NOT EXISTS Measure(uid STRING PRIMARY KEY, name STRING, amount INT64)');
+    await query("MERGE (m:Measure {uid: 'm2'}) SET m.amount = 9007199254740995");
+    await query("MERGE (m:Measure {uid: 'm3'}) SET m.amount = 7");
+    for (const tail of ['ORDER BY m.amount DESC', 'ORDER BY amount DESC LIMIT 2']) {
+      const response = await fetch(`${lb.url}/api/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          cypher: `MATCH (m:Measure) WHERE m.uid IN ['m2', 'm3'] RETURN m.amount AS amount ${tail}`,
+        }),
+      });
+      expect(await response.text()).toContain('"rows":[[9007199254740995],[7]]');
+    }
+  });
 });
 
 describe('errors', () => {
