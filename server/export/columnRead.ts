@@ -8,6 +8,7 @@
 import type { GraphSchema, GraphStore } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
 import {
+  firstRowOf,
   ELEMENTS_PER_SLICE,
   ElementColumns,
   type ColumnReadContext,
@@ -15,6 +16,7 @@ import {
   type ReadOne,
 } from './elementColumns.ts';
 import { OffsetSets, type OffsetSet } from './offsetSet.ts';
+import { nodeSliceWriter, relationshipSliceWriter } from './sliceWriters.ts';
 import type { Tracker } from './sources.ts';
 
 /** Offsets per window when looking for the parts of a table that hold wanted elements. */
@@ -88,9 +90,7 @@ export async function planColumnRead(
   wanted: WantedElements,
   context: ColumnReadContext,
 ): Promise<ColumnRead | undefined> {
-  const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
-  const firstRow: ReadOne = async (cypher, params = {}) =>
-    (await store.query(cypher, params, options)).rows[0] ?? [];
+  const firstRow = firstRowOf(store, context);
   const schema = await store.schema();
   const perStatement = context.elementsPerSlice ?? ELEMENTS_PER_SLICE;
   const window = Math.min(WINDOW, roundUp32(perStatement));
@@ -134,46 +134,26 @@ export async function planColumnRead(
     nodes: sum(nodeReads, (t) => t.wanted.count),
     relationships: sum(relationshipReads, (t) => t.wanted.count),
     run: async (tracker) => {
-      /** Node keys by table and offset: what relationships name their ends by. */
+      /** Node keys by label and offset: what relationships name their ends by. */
       const keys = new Map<string, string[]>();
-      for (const { table, label, columns, wanted, ranges } of nodeReads) {
+      for (const node of nodeReads) {
         const keysOfLabel: string[] = [];
-        keys.set(label, keysOfLabel);
-        await columns.forEachSlice(firstRow, ranges, context, async (offsets, _ends, properties) => {
-          for (let i = 0; i < offsets.length; i++) {
-            const offset = offsets[i]!;
-            if (!wanted.has(offset)) continue;
-            const props = properties(i);
-            const uid = props.uid;
-            const key = typeof uid === 'string' && uid !== '' ? uid : `${table}:${offset}`;
-            keysOfLabel[offset] = key;
-            const wait = tracker.writeNodeOnce({ key, labels: [label], properties: props });
-            if (wait) await wait;
-          }
-        });
+        keys.set(node.label, keysOfLabel);
+        await node.columns.forEachSlice(
+          firstRow,
+          node.ranges,
+          context,
+          nodeSliceWriter(tracker, node, keysOfLabel, node.wanted),
+        );
       }
-      for (const { table, type, from, to, columns, wanted, ranges } of relationshipReads) {
-        const sourceKeys = keys.get(from) ?? [];
-        const targetKeys = keys.get(to) ?? [];
-        await columns.forEachSlice(firstRow, ranges, context, async (offsets, ends, properties) => {
-          for (let i = 0; i < offsets.length; i++) {
-            if (!wanted.has(offsets[i]!)) continue;
-            const source = sourceKeys[ends.a[i]!];
-            const target = targetKeys[ends.b[i]!];
-            // An end deleted since the ids were read: the relationship went with it.
-            if (source === undefined || target === undefined) continue;
-            const wait = tracker.writeResolvedEdge({
-              key: `${table}:${offsets[i]}`,
-              type,
-              source,
-              target,
-              sourceLabel: from,
-              targetLabel: to,
-              properties: properties(i),
-            });
-            if (wait) await wait;
-          }
-        });
+      for (const relationship of relationshipReads) {
+        const ends = { sources: keys.get(relationship.from) ?? [], targets: keys.get(relationship.to) ?? [] };
+        await relationship.columns.forEachSlice(
+          firstRow,
+          relationship.ranges,
+          context,
+          relationshipSliceWriter(tracker, relationship, ends, relationship.wanted),
+        );
       }
     },
   };

@@ -7,7 +7,7 @@
 // one source node's relationships come in one range. Strings and integers travel as one text per
 // column, joined in the engine (see ColumnEncoding).
 
-import type { Value } from '../store/types.ts';
+import type { GraphStore, Value } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
 import { kindOf } from './propertyTypes.ts';
 
@@ -41,6 +41,12 @@ export function evenRanges(maxOffset: number, perSlice: number): OffsetRange[] {
 
 /** Runs a statement that answers one row (an aggregate) and returns that row. */
 export type ReadOne = (cypher: string, params?: Record<string, Value>) => Promise<Value[]>;
+
+/** Reads the one row of an aggregate through the store: read-only, with the context's signal and timeout. */
+export function firstRowOf(store: GraphStore, context: ColumnReadContext): ReadOne {
+  const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
+  return async (cypher, params = {}) => (await store.query(cypher, params, options)).rows[0] ?? [];
+}
 
 /** Properties per mask column: their null bits must stay below 2^53 to be exact in JavaScript. */
 const BITS_PER_MASK = 50;

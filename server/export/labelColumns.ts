@@ -5,12 +5,13 @@
 import type { GraphSchema, GraphStore } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
 import {
+  firstRowOf,
   ELEMENTS_PER_SLICE,
   ElementColumns,
   evenRanges,
   type ColumnReadContext,
-  type ReadOne,
 } from './elementColumns.ts';
+import { nodeSliceWriter, relationshipSliceWriter } from './sliceWriters.ts';
 import type { Tracker } from './sources.ts';
 
 type LabelInfo = GraphSchema['labels'][number];
@@ -25,11 +26,8 @@ export async function exportLabelsByColumns(
   tracker: Tracker,
   context: ColumnReadContext,
 ): Promise<void> {
-  const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
+  const firstRow = firstRowOf(store, context);
   const perStatement = context.elementsPerSlice ?? ELEMENTS_PER_SLICE;
-  /** Every statement here answers one row (aggregates). */
-  const firstRow: ReadOne = async (cypher, params = {}) =>
-    (await store.query(cypher, params, options)).rows[0] ?? [];
 
   const keysByOffset: KeysByOffset = new Map();
   for (const label of scope.labels) {
@@ -43,16 +41,7 @@ export async function exportLabelsByColumns(
       firstRow,
       evenRanges(element.maxOffset, perStatement),
       context,
-      async (offsets, _ends, properties) => {
-        for (let i = 0; i < offsets.length; i++) {
-          const props = properties(i);
-          const uid = props.uid;
-          const key = typeof uid === 'string' && uid !== '' ? uid : `${table}:${offsets[i]}`;
-          keys[offsets[i]!] = key;
-          const wait = tracker.writeNodeOnce({ key, labels: [label.label], properties: props });
-          if (wait) await wait;
-        }
-      },
+      nodeSliceWriter(tracker, { table, label: label.label }, keys),
     );
   }
 
@@ -71,23 +60,7 @@ export async function exportLabelsByColumns(
         firstRow,
         evenRanges(element.maxOffset, perSlice),
         context,
-        async (ids, ends, properties) => {
-          for (let i = 0; i < ids.length; i++) {
-            const source = sources[ends.a[i]!];
-            const target = targets[ends.b[i]!];
-            if (source === undefined || target === undefined) continue;
-            const wait = tracker.writeResolvedEdge({
-              key: `${table}:${ids[i]}`,
-              type: type.type,
-              source,
-              target,
-              sourceLabel: from,
-              targetLabel: to,
-              properties: properties(i),
-            });
-            if (wait) await wait;
-          }
-        },
+        relationshipSliceWriter(tracker, { table, type: type.type, from, to }, { sources, targets }),
       );
     }
   }

@@ -10,7 +10,13 @@ import { parseId } from '../store/ladybug/values.ts';
 import type { GraphNode, GraphSchema, GraphStore, Value } from '../store/types.ts';
 import { planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
 import { cypherName } from './cypherLiterals.ts';
-import { ElementColumns, type ColumnReadContext, type OffsetRange, type ReadOne } from './elementColumns.ts';
+import {
+  firstRowOf,
+  ElementColumns,
+  type ColumnReadContext,
+  type OffsetRange,
+  type ReadOne,
+} from './elementColumns.ts';
 import { IdReader } from './idText.ts';
 import { OffsetSets, type OffsetSet } from './offsetSet.ts';
 
@@ -38,9 +44,7 @@ export async function planNeighbourhoodColumns(
   scope: { depth: number; types?: string[] },
   context: ColumnReadContext,
 ): Promise<ColumnRead | undefined> {
-  const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
-  const firstRow: ReadOne = async (cypher, params = {}) =>
-    (await store.query(cypher, params, options)).rows[0] ?? [];
+  const firstRow = firstRowOf(store, context);
   const schema = await store.schema();
   const labels = await labelsByTable(schema, firstRow);
   const degrees = degreesByLabel(schema, scope.types);

@@ -10,7 +10,7 @@
 import { finalReturn, reprojectFinalReturn, returnItem } from '../cypher/rewriteReturn.ts';
 import type { GraphStore, QueryOptions, Value } from '../store/types.ts';
 import { planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
-import type { ColumnReadContext, ReadOne } from './elementColumns.ts';
+import { firstRowOf, type ColumnReadContext } from './elementColumns.ts';
 import { IdReader } from './idText.ts';
 
 type ColumnKind = 'node' | 'relationship' | 'scalar';
@@ -120,8 +120,7 @@ export async function planQueryColumns(
 ): Promise<QueryColumnsPlan | undefined> {
   if (store.backend !== 'ladybug') return undefined;
   const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
-  const firstRow: ReadOne = async (cypher, params = {}) =>
-    (await store.query(cypher, params, options)).rows[0] ?? [];
+  const firstRow = firstRowOf(store, context);
   let idTexts: Value[];
   let kinds: ColumnKind[];
   try {

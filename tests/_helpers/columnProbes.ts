@@ -4,6 +4,7 @@
 
 import type { QueryColumnsOptions } from '../../server/export/queryColumns.ts';
 import { exportQuery, openQuerySource } from '../../server/export/sources.ts';
+import { expect } from 'vitest';
 import type { ExportEdge, ExportNode, GraphWriter } from '../../server/export/types.ts';
 import type { GraphStore, Value } from '../../server/store/types.ts';
 
@@ -74,4 +75,20 @@ export async function exportViaQuery(
   const out = collector();
   await exportQuery(store, await openQuerySource(store, { cypher, params }, options), { writer: out.writer });
   return out;
+}
+
+/** Checks that `edges` hold every relationship of node `uid`, each with its own direction. */
+export async function expectBothDirections(
+  store: GraphStore,
+  edges: ExportEdge[],
+  uid: string,
+): Promise<void> {
+  const [[outgoing, incoming]] = (
+    await store.query('MATCH (a {uid: $uid}) RETURN COUNT { MATCH (a)-[]->() }, COUNT { MATCH (a)<-[]-() }', {
+      uid,
+    })
+  ).rows as [[unknown, unknown]];
+  expect(edges.filter((e) => e.source === uid)).toHaveLength(Number(outgoing));
+  expect(edges.filter((e) => e.target === uid)).toHaveLength(Number(incoming));
+  expect(Number(incoming)).toBeGreaterThan(0);
 }
