@@ -28,12 +28,20 @@ const WINDOW = 1024;
  */
 const READ_PER_WANTED = 16;
 
-/** What an export wants, by table: nodes, relationships, and the offsets of those relationships' sources. */
+/**
+ * What an export wants, by table: nodes, and relationships either one by one (with the offsets of
+ * their sources, which slice a relationship table) or as all those that touch some nodes.
+ */
 export class WantedElements {
   readonly nodes = new OffsetSets();
   readonly relationships = new OffsetSets();
   /** Per relationship table: the offsets of the wanted relationships' sources, which slice the table. */
   readonly sources = new OffsetSets();
+  /**
+   * Instead of `relationships`: every relationship (of `types`, all when absent) with an end among
+   * these nodes; both its ends must be among `nodes` (a neighbourhood's inner nodes and all of it).
+   */
+  touching?: { nodes: OffsetSets; types?: string[] };
 
   /** Adds a relationship and both its ends (so that no edge dangles). */
   addRelationship(
@@ -52,9 +60,9 @@ export class WantedElements {
 }
 
 export interface ColumnRead {
-  /** Elements it will write. */
+  /** Elements it will write (relationships unknown until read when they are wanted by the nodes they touch). */
   nodes: number;
-  relationships: number;
+  relationships: number | undefined;
   /** Writes the wanted nodes, then the wanted relationships. */
   run(tracker: Tracker): Promise<void>;
 }
@@ -75,7 +83,10 @@ interface RelationshipTable {
   from: string;
   to: string;
   columns: ElementColumns;
-  wanted: OffsetSet;
+  /** Which relationships of a slice to write, by their offset and their ends' offsets. */
+  keep: (offset: number, source: number, target: number) => boolean;
+  /** How many are wanted (estimated when they are wanted by the nodes they touch). */
+  count: number;
   ranges: OffsetRange[];
   /** Relationships the ranges hold, estimated from the average degree. */
   toRead: number;
@@ -112,11 +123,13 @@ export async function planColumnRead(
   }
   // Every wanted node lies in a known table (a table made after the ids were read is not).
   if (nodeTables.length !== wanted.nodes.size) return undefined;
-  const relationshipTables = await planRelationshipTables(schema, wanted, firstRow, perStatement);
+  const tableOf = new Map(nodeTables.map((t) => [t.label, t.table]));
+  const relationshipTables = await planRelationshipTables(schema, wanted, tableOf, firstRow, perStatement);
   if (!relationshipTables) return undefined;
 
   // Decided before anything is counted in the tables: counting a big table's values costs seconds.
-  const count = sum(nodeTables, (t) => t.wanted.count) + sum(relationshipTables, (t) => t.wanted.count);
+  // Relationships wanted by the nodes they touch count as wanted wherever they are read.
+  const count = sum(nodeTables, (t) => t.wanted.count) + sum(relationshipTables, (t) => t.count ?? t.toRead);
   const toRead = sum(nodeTables, (t) => t.toRead) + sum(relationshipTables, (t) => t.toRead);
   if (toRead > (context.readPerWanted ?? READ_PER_WANTED) * count + window) return undefined;
   // The null counts and the offsets' extent, over the part of each table that will be read.
@@ -132,7 +145,7 @@ export async function planColumnRead(
 
   return {
     nodes: sum(nodeReads, (t) => t.wanted.count),
-    relationships: sum(relationshipReads, (t) => t.wanted.count),
+    relationships: wanted.touching ? undefined : sum(relationshipReads, (t) => t.count),
     run: async (tracker) => {
       /** Node keys by label and offset: what relationships name their ends by. */
       const keys = new Map<string, string[]>();
@@ -152,7 +165,7 @@ export async function planColumnRead(
           firstRow,
           relationship.ranges,
           context,
-          relationshipSliceWriter(tracker, relationship, ends, relationship.wanted),
+          relationshipSliceWriter(tracker, relationship, ends, relationship.keep),
         );
       }
     },
@@ -163,38 +176,53 @@ export async function planColumnRead(
 async function planRelationshipTables(
   schema: GraphSchema,
   wanted: WantedElements,
+  tableOf: Map<string, number>,
   firstRow: ReadOne,
   perStatement: number,
 ): Promise<RelationshipTable[] | undefined> {
   const labelCounts = new Map(schema.labels.map((l) => [l.label, l.count]));
+  const { touching } = wanted;
   const tables: RelationshipTable[] = [];
   for (const type of schema.relationshipTypes) {
+    if (touching?.types?.length && !touching.types.includes(type.type)) continue;
     for (const { from, to } of type.connections) {
-      if (tables.length === wanted.relationships.size) return tables;
+      if (!touching && tables.length === wanted.relationships.size) return tables;
+      // Wanted by the nodes they touch: both ends among the wanted nodes, one among the inner ones.
+      const [fromTable, toTable] = [tableOf.get(from), tableOf.get(to)];
+      const inner = touching && {
+        from: fromTable === undefined ? undefined : touching.nodes.get(fromTable),
+        to: toTable === undefined ? undefined : touching.nodes.get(toTable),
+      };
+      if (inner && (fromTable === undefined || toTable === undefined || (!inner.from && !inner.to))) continue;
       const pattern = `(a:${cypherName(from)})-[r:${cypherName(type.type)}]->(b:${cypherName(to)})`;
       const columns = new ElementColumns('r', pattern, type.properties);
       const table = await columns.tableId(firstRow);
-      const offsets = table === undefined ? undefined : wanted.relationships.get(table);
-      if (!offsets) continue;
+      if (table === undefined) continue;
+      const offsets = wanted.relationships.get(table);
+      const sources = inner ? wanted.nodes.get(fromTable!) : wanted.sources.get(table);
+      if (!sources || (!inner && !offsets)) continue;
       // Relationships per source node from the catalog's counts (the type's, over all its label
       // pairs: a bound from above); source nodes per statement from that, as the labels scope does.
       const degree = Math.max(1, type.count / Math.max(1, labelCounts.get(from) ?? 1));
       const span = Math.max(1, Math.floor(perStatement / degree));
-      const ranges = wanted.sources.get(table!)!.ranges(Math.min(WINDOW, roundUp32(span)), span);
+      const ranges = sources.ranges(Math.min(WINDOW, roundUp32(span)), span);
       tables.push({
-        table: table!,
+        table,
         type: type.type,
         from,
         to,
         columns,
-        wanted: offsets,
+        keep: inner
+          ? (_offset, a, b) => (inner.from?.has(a) ?? false) || (inner.to?.has(b) ?? false)
+          : (offset) => offsets!.has(offset),
+        // Wanted by the nodes they touch: about the inner nodes' share of the table's relationships.
+        count: offsets?.count ?? ((inner?.from?.count ?? 0) + (inner?.to?.count ?? 0)) * degree,
         ranges,
-        toRead:
-          spanOf(ranges, Math.max(labelCounts.get(from) ?? 0, wanted.sources.get(table!)!.max + 1)) * degree,
+        toRead: spanOf(ranges, Math.max(labelCounts.get(from) ?? 0, sources.max + 1)) * degree,
       });
     }
   }
-  return tables.length === wanted.relationships.size ? tables : undefined;
+  return touching || tables.length === wanted.relationships.size ? tables : undefined;
 }
 
 const roundUp32 = (n: number) => Math.ceil(n / 32) * 32;

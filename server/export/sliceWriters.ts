@@ -34,12 +34,12 @@ export function relationshipSliceWriter(
   tracker: Tracker,
   relationship: { table: number | string; type: string; from: string; to: string },
   keys: { sources: string[]; targets: string[] },
-  keep?: OffsetSet,
+  keep?: (offset: number, source: number, target: number) => boolean,
 ): SliceHandler {
   const { table, type, from, to } = relationship;
   return async (offsets, ends, properties) => {
     for (let i = 0; i < offsets.length; i++) {
-      if (keep && !keep.has(offsets[i]!)) continue;
+      if (keep && !keep(offsets[i]!, ends.a[i]!, ends.b[i]!)) continue;
       const source = keys.sources[ends.a[i]!];
       const target = keys.targets[ends.b[i]!];
       // An end outside the scope, or deleted since the ids were read: the relationship is left out.
