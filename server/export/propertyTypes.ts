@@ -3,6 +3,7 @@
 
 import type { Value } from '../store/types.ts';
 import type { ExportSchema } from './types.ts';
+import { stringifyJson } from '../util/json.ts';
 
 /** The kinds of value the file formats distinguish. */
 export type ValueKind =
@@ -108,15 +109,8 @@ export function scalarText(value: Value): string {
   return jsonText(value);
 }
 
-/** JSON text that keeps big integers exact. */
-export function jsonText(value: unknown): string {
-  try {
-    return JSON.stringify(value); // fast path: no bigint anywhere (a replacer costs on every value)
-  } catch {
-    // JSON.stringify throws on a bigint; write its digits instead.
-  }
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `\u0000${v}` : v)).replace(
-    /"\\u0000(-?\d+)"/g,
-    '$1',
-  );
-}
+/**
+ * JSON text that keeps big integers exact (stringifyJson: its bigint mark is random, where a fixed
+ * "\u0000" mark turned a string property "\u0000123" into the number 123 beside a bigint).
+ */
+export const jsonText = (value: unknown): string => stringifyJson(value);

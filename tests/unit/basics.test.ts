@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { fold, rankMatch } from '../../server/search/rank.ts';
+import { jsonText } from '../../server/export/propertyTypes.ts';
 import { stringifyJson } from '../../server/util/json.ts';
 
 describe('stringifyJson', () => {
@@ -8,6 +9,12 @@ describe('stringifyJson', () => {
     expect(stringifyJson({ a: 9007199254740993n, b: [-123456789012345678901n], c: '9007199254740993' })).toBe(
       '{"a":9007199254740993,"b":[-123456789012345678901],"c":"9007199254740993"}',
     );
+  });
+
+  it('leaves a string of a NUL and digits alone beside a bigint, as the export writers do', () => {
+    const value = { big: 9007199254740993n, text: '\u0000123' };
+    expect(jsonText(value)).toBe('{"big":9007199254740993,"text":"\\u0000123"}');
+    expect(JSON.parse(jsonText(value)).text).toBe('\u0000123');
   });
 });
 
