@@ -1,11 +1,11 @@
 // A big query result exported from the embedded engine's columns instead of its node and
-// relationship objects, which are five times slower to read (docs/export.md, "The query scope as
-// columns"). The query runs once more with its final RETURN turned into one row: the row count and
-// the ids of every node and relationship it returns, and the ends of each relationship, as texts
-// joined in the engine; columnRead.ts then reads those elements from their tables. Only plain
-// columns of nodes and relationships (and scalars, which an export leaves out) take this way; a
-// path, a list or a map of elements, a SKIP or LIMIT, and results whose elements lie thinly spread
-// over big tables keep the row by row way (planQueryColumns says no).
+// relationship objects, which are five times slower to read (docs/export.md, "The query scope and
+// neighbourhoods as columns"). The query runs once more with its final RETURN turned into one
+// row: the row count and the ids of every node and relationship it returns, and the ends of each
+// relationship, as texts joined in the engine; columnRead.ts then reads those elements from their
+// tables. Only plain columns of nodes and relationships (and scalars, which an export leaves out)
+// take this way; a path, a list or a map of elements, a SKIP or LIMIT, and results whose elements
+// lie thinly spread over big tables keep the row by row way (planQueryColumns says no).
 
 import { finalReturn, reprojectFinalReturn, returnItem } from '../cypher/rewriteReturn.ts';
 import type { GraphStore, QueryOptions, Value } from '../store/types.ts';
@@ -45,11 +45,10 @@ async function columnTypes(
 
 /**
  * The statement that returns the result's row count and the ids of its nodes and relationships in
- * one row; undefined
- * when the result is not made of plain node and relationship columns (and scalars), or when its
- * final RETURN cannot be rewritten.
+ * one row; undefined when the result is not made of plain node and relationship columns (and
+ * scalars), or when its final RETURN cannot be rewritten.
  */
-export function idStatementOf(cypher: string, engineTypes: readonly string[]): IdStatement | undefined {
+function idStatementOf(cypher: string, engineTypes: readonly string[]): IdStatement | undefined {
   const kinds = engineTypes.map(columnKind);
   if (kinds.some((kind) => kind === undefined) || !kinds.some((kind) => kind !== 'scalar')) return undefined;
   const parts = finalReturn(cypher);
