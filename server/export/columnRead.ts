@@ -1,10 +1,10 @@
 // Reads the wanted nodes and relationships of a graph from the embedded engine's columns: each
 // table they fall in is read in ranges of offsets (elementColumns.ts) that skip the parts holding
 // none, keeping the wanted elements; all nodes first, then the relationships. What is wanted comes
-// from a query's ids (queryColumns.ts) or the engine's breadth-first search (neighbourhoodColumns.ts),
-// as each relationship or as all that touch some nodes. When the wanted
-// elements lie so thinly in their tables that the ranges would hold many times more, the plan says
-// no, and its caller reads the elements as objects instead.
+// from a query's ids (queryColumns.ts) or the engine's breadth-first search
+// (neighbourhoodColumns.ts): each relationship by its id, or all those that touch some nodes. When
+// the wanted elements lie so thinly in their tables that the ranges would hold many times more,
+// the plan says no, and its caller reads the elements as objects instead.
 
 import type { GraphSchema, GraphStore } from '../store/types.ts';
 import { cypherName } from './cypherLiterals.ts';
