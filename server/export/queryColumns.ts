@@ -8,7 +8,7 @@
 // lie thinly spread over big tables keep the row by row way (planQueryColumns says no).
 
 import { finalReturn, reprojectFinalReturn, returnItem } from '../cypher/rewriteReturn.ts';
-import type { GraphStore, QueryOptions, Value } from '../store/types.ts';
+import type { Cursor, GraphStore, Value } from '../store/types.ts';
 import { planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
 import { firstRowOf, type ColumnReadContext } from './elementColumns.ts';
 import { IdReader } from './idText.ts';
@@ -25,22 +25,6 @@ function columnKind(type: string): ColumnKind | undefined {
 export interface QueryColumnsPlan extends ColumnRead {
   /** Rows of the query's result. */
   totalRows: number;
-}
-
-/**
- * The engine's types of the query's columns, from a statement that stops after the first row (the
- * engine holds a whole result in memory, which for a million rows of nodes is hundreds of MB).
- */
-async function columnTypes(
-  store: GraphStore,
-  query: { cypher: string; params: Record<string, Value> },
-  options: QueryOptions,
-): Promise<readonly string[] | undefined> {
-  const firstOnly = reprojectFinalReturn(query.cypher, (names) => names, { keepTail: false });
-  if (!firstOnly) return undefined;
-  const cursor = await store.open(`${firstOnly} LIMIT 1`, query.params, options);
-  await cursor.close();
-  return cursor.engineTypes;
 }
 
 /**
@@ -94,7 +78,7 @@ interface IdStatement {
 }
 
 export interface QueryColumnsOptions extends ColumnReadContext {
-  /** Results with fewer rows are read row by row (default COLUMNS_FROM_ROWS; tests use 0). */
+  /** Results with fewer rows are read row by row (default COLUMNS_FROM_ROWS; tests use 0, or Infinity for rows always). */
   columnsFromRows?: number;
 }
 
@@ -104,36 +88,65 @@ export interface QueryColumnsOptions extends ColumnReadContext {
  */
 export const COLUMNS_FROM_ROWS = 10_000;
 
+/** What a query export reads: the plan of a column read, or the query's rows. */
+export type QuerySource =
+  { plan: QueryColumnsPlan; cursor?: undefined } | { cursor: Cursor; plan?: undefined };
+
 /**
- * Plans the column read of a query's result on the embedded engine: learns its column types from
- * its first row, runs the id statement and finds the tables and the ranges of them to read.
- * Undefined when the result should be read row by row: another engine, a shape the column way
- * does not take, a statement the engine refuses (the row way then reports the query's own error),
- * a small result, or one whose elements lie so thinly in their tables that reading the ranges
- * would cost more than reading the rows.
+ * Opens a query's result for export on the embedded engine, as columns where that pays. First the
+ * query runs with its rows capped at `columnsFromRows`: a result that fits is the whole result,
+ * read row by row from that cursor (one run, as before). A bigger one gives its column types,
+ * and the id statement and the tables' columns take over (the engine holds a whole result in
+ * memory, hundreds of MB for a million rows of objects). Undefined when the query should simply
+ * be opened: another engine, a shape the rewriting does not take (UNION, RETURN *, SKIP or LIMIT
+ * at the end), a statement the engine refuses (the query's own run then reports its error), or a
+ * result whose elements lie so thinly in their tables that reading the ranges would cost more
+ * than reading the rows.
  */
-export async function planQueryColumns(
+export async function openQueryColumns(
   store: GraphStore,
   query: { cypher: string; params: Record<string, Value> },
   context: QueryColumnsOptions,
-): Promise<QueryColumnsPlan | undefined> {
-  if (store.backend !== 'ladybug') return undefined;
+): Promise<QuerySource | undefined> {
+  const fromRows = context.columnsFromRows ?? COLUMNS_FROM_ROWS;
+  const tail = finalReturn(query.cypher)?.tail;
+  if (store.backend !== 'ladybug' || tail === undefined || !Number.isFinite(fromRows)) return undefined;
+  if (/\b(SKIP|LIMIT)\b/i.test(tail)) return undefined;
+  const capped = reprojectFinalReturn(query.cypher, (names) => names);
+  if (!capped) return undefined;
   const options = { readOnly: true, signal: context.signal, timeoutMs: context.timeoutMs };
-  const firstRow = firstRowOf(store, context);
-  let idTexts: Value[];
-  let kinds: ColumnKind[];
+  let cursor: Cursor;
   try {
-    const types = await columnTypes(store, query, options);
-    const statement = types && idStatementOf(query.cypher, types);
-    if (!statement) return undefined;
-    kinds = statement.kinds;
-    idTexts = await firstRow(statement.cypher, query.params);
+    cursor = await store.open(`${capped} LIMIT ${fromRows}`, query.params, options);
+  } catch (error) {
+    if (context.signal?.aborted) throw error;
+    return undefined;
+  }
+  if (cursor.totalRows !== undefined && cursor.totalRows < fromRows) return { cursor };
+  await cursor.close();
+  const statement = cursor.engineTypes && idStatementOf(query.cypher, cursor.engineTypes);
+  const plan = statement && (await planQueryColumns(store, statement, query.params, context));
+  return plan ? { plan } : undefined;
+}
+
+/**
+ * Runs the id statement and plans the column read of what it names; undefined when the engine
+ * refuses the statement or the read would be thin (see planColumnRead).
+ */
+async function planQueryColumns(
+  store: GraphStore,
+  { cypher, kinds }: IdStatement,
+  params: Record<string, Value>,
+  context: ColumnReadContext,
+): Promise<QueryColumnsPlan | undefined> {
+  let idTexts: Value[];
+  try {
+    idTexts = await firstRowOf(store, context)(cypher, params);
   } catch (error) {
     if (context.signal?.aborted) throw error;
     return undefined;
   }
   const totalRows = Number(idTexts.shift());
-  if (!(totalRows >= (context.columnsFromRows ?? COLUMNS_FROM_ROWS))) return undefined;
 
   const wanted = new WantedElements();
   let column = 0;

@@ -3,22 +3,14 @@
 // Every source hands all nodes to the writer before any edge and each element once.
 
 import { notFound } from '../errors.ts';
-import type {
-  Cursor,
-  EdgeValue,
-  GraphEdge,
-  GraphNode,
-  GraphStore,
-  NodeValue,
-  Value,
-} from '../store/types.ts';
+import type { EdgeValue, GraphEdge, GraphNode, GraphStore, NodeValue, Value } from '../store/types.ts';
 import { parseId } from '../store/ladybug/values.ts';
 import { cypherName } from './cypherLiterals.ts';
 import { EdgeSpool } from './edgeSpool.ts';
 import type { ElementEdge, ElementNode } from './request.schema.ts';
 import type { ColumnReadContext } from './elementColumns.ts';
 import { planNeighbourhoodColumns } from './neighbourhoodColumns.ts';
-import { planQueryColumns, type QueryColumnsOptions, type QueryColumnsPlan } from './queryColumns.ts';
+import { openQueryColumns, type QueryColumnsOptions, type QuerySource } from './queryColumns.ts';
 import type { ExportEdge, ExportNode, GraphWriter } from './types.ts';
 
 /** Counts reported while an export runs. */
@@ -171,10 +163,6 @@ function visitValue(value: Value, found: { nodes: GraphNode[]; edges: GraphEdge[
 const ROWS_PER_BATCH = 2000;
 const NODES_PER_LOOKUP = 1000;
 
-/** What a query export reads: the plan of a column read, or the query's rows. */
-export type QuerySource =
-  { plan: QueryColumnsPlan; cursor?: undefined } | { cursor: Cursor; plan?: undefined };
-
 /**
  * Opens a query for export (throws its errors, as 4xx): a big result of plain node and
  * relationship columns on the embedded engine is read from the tables' columns, any other as rows.
@@ -184,8 +172,8 @@ export async function openQuerySource(
   query: { cypher: string; params: Record<string, Value> },
   options: QueryColumnsOptions = {},
 ): Promise<QuerySource> {
-  const plan = await planQueryColumns(store, query, options);
-  if (plan) return { plan };
+  const source = await openQueryColumns(store, query, options);
+  if (source) return source;
   const cursor = await store.open(query.cypher, query.params, {
     readOnly: true,
     signal: options.signal,

@@ -4,7 +4,7 @@
 // the query's final RETURN. And the cases where the column way must step aside.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planQueryColumns, type QueryColumnsOptions } from '../../server/export/queryColumns.ts';
+import { openQueryColumns, type QueryColumnsOptions } from '../../server/export/queryColumns.ts';
 import { addColumnProbes, addRing, exportViaQuery, expectBothDirections } from '../_helpers/columnProbes.ts';
 import { startLagebild, type RunningLagebild } from '../_helpers/lagebild.ts';
 
@@ -24,8 +24,11 @@ const byColumns = { columnsFromRows: 0, elementsPerSlice: 3, readPerWanted: Infi
 const byRows = { columnsFromRows: Infinity };
 
 /** The plan the column way makes for a query, or undefined where it steps aside. */
-const planOf = (cypher: string, options: QueryColumnsOptions = byColumns) =>
-  planQueryColumns(lb.store, { cypher, params: {} }, options);
+async function planOf(cypher: string, options: QueryColumnsOptions = byColumns) {
+  const source = await openQueryColumns(lb.store, { cypher, params: {} }, options);
+  await source?.cursor?.close();
+  return source?.plan;
+}
 
 describe('the query scope read as columns', () => {
   it.each([
@@ -63,6 +66,19 @@ describe('the query scope read as columns', () => {
       byColumns,
     );
     await expectBothDirections(lb.store, edges, 'russland');
+  });
+
+  it('reads a small result row by row from its capped run, in the order the query gives', async () => {
+    const cypher = 'MATCH (n:Country) RETURN n ORDER BY n.name DESC';
+    const source = await openQueryColumns(lb.store, { cypher, params: {} }, {});
+    expect(source?.cursor).toBeDefined();
+    await source?.cursor?.close();
+    const { nodes } = await exportViaQuery(lb.store, cypher);
+    const names = (await lb.store.query(cypher, {}, { readOnly: true })).rows.map(
+      ([n]) => (n as { properties: { uid: string } }).properties.uid,
+    );
+    expect(nodes.map((n) => n.key)).toEqual(names);
+    expect(names.length).toBeGreaterThan(3);
   });
 
   it('takes the query parameters', async () => {
