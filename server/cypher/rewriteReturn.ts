@@ -28,6 +28,16 @@ export function returnItem(item: string): { expression: string; alias?: string }
   return alias ? { expression: item.slice(0, alias.index).trim(), alias: alias[1] } : { expression: item };
 }
 
+/**
+ * A prefix for generated names that no name in the query starts with ("c", else "c_", ...), so
+ * that "RETURN c1, c1.big" does not get a second "c1".
+ */
+export function unusedPrefix(cypher: string): string {
+  let prefix = 'c';
+  while (new RegExp(`\\b${prefix}\\d`).test(cypher)) prefix += '_';
+  return prefix;
+}
+
 export function finalReturn(cypher: string): FinalReturn | undefined {
   const text = cypher.trim().replace(/;\s*$/, '');
   const words = topLevelWords(text);
@@ -72,7 +82,10 @@ export function reprojectFinalReturn(
   const orderOnly = /\bORDER\b/i.test(parts.tail) && !/\b(SKIP|LIMIT)\b/i.test(parts.tail);
   const tail = keepTail ? `${parts.tail}${orderOnly ? ' SKIP 0' : ''}` : '';
   // A variable keeps its name, so that ORDER BY n.name after the WITH still finds n.
-  const names = parts.items.map((item, i) => ALIAS.exec(item)?.[1] ?? (VARIABLE.test(item) ? item : `\`c${i}\``));
+  const prefix = unusedPrefix(cypher);
+  const names = parts.items.map(
+    (item, i) => ALIAS.exec(item)?.[1] ?? (VARIABLE.test(item) ? item : `\`${prefix}${i}\``),
+  );
   const withItems = parts.items.map((item, i) => (ALIAS.test(item) || item === names[i] ? item : `${item} AS ${names[i]}`));
   return `${parts.head}WITH ${parts.distinct ? 'DISTINCT ' : ''}${withItems.join(', ')}${tail} RETURN ${returnItems(names).join(', ')}`;
 }

@@ -7,13 +7,17 @@
 // take this way; a path, a list or a map of elements, a SKIP or LIMIT, and results whose elements
 // lie thinly spread over big tables keep the row by row way (planQueryColumns says no).
 
-import { finalReturn, reprojectFinalReturn, returnItem } from '../cypher/rewriteReturn.ts';
+import { finalReturn, reprojectFinalReturn, returnItem, unusedPrefix } from '../cypher/rewriteReturn.ts';
+import { topLevelWords } from '../cypher/scan.ts';
+import { LagebildError } from '../errors.ts';
 import type { Cursor, GraphStore, Value } from '../store/types.ts';
 import { planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
 import { firstRowOf, type ColumnReadContext } from './elementColumns.ts';
 import { IdReader } from './idText.ts';
 
 type ColumnKind = 'node' | 'relationship' | 'scalar';
+
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$|^`(?:[^`]|``)+`$/;
 
 /** What a column of this engine type holds; undefined for elements inside paths, lists, maps. */
 function columnKind(type: string): ColumnKind | undefined {
@@ -42,25 +46,32 @@ function idStatementOf(cypher: string, engineTypes: readonly string[]): IdStatem
   // aggregation (LadybugDB 0.19: "WITH n ORDER BY n.x DESC LIMIT 3 RETURN collect(n.x)" collects
   // the table's first three), so a SKIP or LIMIT keeps the rows' way.
   if (/\b(SKIP|LIMIT)\b/i.test(parts.tail)) return undefined;
+  // The same quirk drops an earlier "WITH n ORDER BY n.x LIMIT 3" before the collect() added here.
+  const words = new Set(topLevelWords(parts.head).map((w) => w.word.toUpperCase()));
+  if (words.has('ORDER') && (words.has('SKIP') || words.has('LIMIT'))) return undefined;
   // The WITH carries ids, not whole elements, so the engine reads no properties; scalars stay, as
   // they group the items beside them that aggregate.
   const withItems: string[] = [];
   const collected = ['count(*)'];
+  const prefix = unusedPrefix(cypher);
   parts.items.forEach((item, i) => {
     const expression = returnItem(item).expression;
-    const name = (suffix: string) => `\`_lagebild_${i}${suffix}\``;
+    const name = (suffix: string) => `\`${prefix}${i}${suffix}\``;
     const carry = (value: string, suffix = '') => {
       withItems.push(`${value} AS ${name(suffix)}`);
       if (kinds[i] !== 'scalar') collected.push(`list_to_string(',', collect(${name(suffix)}))`);
     };
+    // id() of a null that an expression made (CASE ... ELSE NULL END) is 0:0, not null; a variable's
+    // null (OPTIONAL MATCH) is null, and testing a variable for null by id() reads no properties.
+    const isNull = VARIABLE.test(expression) ? `id(${expression}) IS NULL` : `(${expression}) IS NULL`;
+    const unlessNull = (value: string) => `CASE WHEN ${isNull} THEN NULL ELSE ${value} END`;
     if (kinds[i] === 'scalar') carry(expression);
-    else carry(`id(${expression})`);
+    else carry(unlessNull(`id(${expression})`));
     if (kinds[i] === 'relationship') {
       // struct_extract, not start_node(): in an undirected pattern start_node(r) is the node the
       // pattern starts from, not the relationship's source. Guarded: where OPTIONAL MATCH found no
       // relationship, struct_extract gives the node it started from, not null.
-      const end = (field: string) =>
-        `CASE WHEN id(${expression}) IS NULL THEN NULL ELSE struct_extract(${expression}, '${field}') END`;
+      const end = (field: string) => unlessNull(`struct_extract(${expression}, '${field}')`);
       carry(end('_src'), '_src');
       carry(end('_dst'), '_dst');
     }
@@ -119,14 +130,20 @@ export async function openQueryColumns(
   try {
     cursor = await store.open(`${capped} LIMIT ${fromRows}`, query.params, options);
   } catch (error) {
-    if (context.signal?.aborted) throw error;
+    if (mustStop(error, context)) throw error;
     return undefined;
   }
   if (cursor.totalRows !== undefined && cursor.totalRows < fromRows) return { cursor };
   await cursor.close();
   const statement = cursor.engineTypes && idStatementOf(query.cypher, cursor.engineTypes);
-  const plan = statement && (await planQueryColumns(store, statement, query.params, context));
-  return plan ? { plan } : undefined;
+  try {
+    const plan = statement && (await planQueryColumns(store, statement, query.params, context));
+    return plan ? { plan } : undefined;
+  } catch (error) {
+    // A generated statement the engine refused: the query's rows are read instead.
+    if (mustStop(error, context)) throw error;
+    return undefined;
+  }
 }
 
 /**
@@ -143,7 +160,7 @@ async function planQueryColumns(
   try {
     idTexts = await firstRowOf(store, context)(cypher, params);
   } catch (error) {
-    if (context.signal?.aborted) throw error;
+    if (mustStop(error, context)) throw error;
     return undefined;
   }
   const totalRows = Number(idTexts.shift());
@@ -174,4 +191,12 @@ async function planQueryColumns(
 
   const read = await planColumnRead(store, wanted, context);
   return read && { totalRows, ...read };
+}
+
+/**
+ * Whether an error ends the export rather than sending it back to the row way: a stop (the client
+ * went away) or a timeout, which running the query again would only repeat with a fresh limit.
+ */
+export function mustStop(error: unknown, context: { signal?: AbortSignal }): boolean {
+  return context.signal?.aborted === true || (error instanceof LagebildError && error.code === 'Timeout');
 }

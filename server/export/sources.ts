@@ -10,7 +10,7 @@ import { EdgeSpool } from './edgeSpool.ts';
 import type { ElementEdge, ElementNode } from './request.schema.ts';
 import type { ColumnReadContext } from './elementColumns.ts';
 import { planNeighbourhoodColumns } from './neighbourhoodColumns.ts';
-import { openQueryColumns, type QueryColumnsOptions, type QuerySource } from './queryColumns.ts';
+import { mustStop, openQueryColumns, type QueryColumnsOptions, type QuerySource } from './queryColumns.ts';
 import type { ExportEdge, ExportNode, GraphWriter } from './types.ts';
 
 /** Counts reported while an export runs. */
@@ -277,7 +277,11 @@ export async function exportNeighbourhood(
   try {
     const columns =
       store.backend === 'ladybug' && context.readColumns !== false
-        ? await planNeighbourhoodColumns(store, start, options, context)
+        ? await planNeighbourhoodColumns(store, start, options, context).catch((error: unknown) => {
+            // A generated statement the engine refused: the walk over objects runs instead.
+            if (mustStop(error, context)) throw error;
+            return undefined;
+          })
         : undefined;
     if (columns) {
       tracker.progress.edgesTotal = columns.relationships;

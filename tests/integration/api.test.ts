@@ -124,6 +124,15 @@ describe('POST /api/query', () => {
       expect(await response.text()).toContain('"rows":[[9007199254740995],[7]]');
     }
   });
+
+  it('keeps them exact when a variable is named like the names generated for other columns', async () => {
+    const response = await fetch(`${lb.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ cypher: "MATCH (c1:Measure {uid: 'm1'}) RETURN c1, c1.amount + 2" }),
+    });
+    expect(await response.text()).toContain(',9007199254740995]');
+  });
 });
 
 describe('errors', () => {

@@ -49,6 +49,10 @@ describe('the query scope read as columns', () => {
       "a ring node's relationships, some from far along the table",
       "MATCH (a:Ring {uid: 'ring-0'})-[r]-(b) RETURN r",
     ],
+    [
+      'a node that an expression may make null',
+      'MATCH (n:Probe) RETURN CASE WHEN n.score > 3 THEN n ELSE NULL END AS m',
+    ],
     ['the whole article graph', 'MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m'],
     ['the article: who supplies whom', 'MATCH (a)-[r:SUPPLIES]->(b) RETURN a.name AS supplier, r, b'],
   ])('%s: the same as row by row', async (_name, cypher) => {
@@ -81,6 +85,15 @@ describe('the query scope read as columns', () => {
     expect(names.length).toBeGreaterThan(3);
   });
 
+  it('keeps the rows an ordered WITH with LIMIT picked', async () => {
+    const { nodes } = await exportViaQuery(
+      lb.store,
+      'MATCH (n:Ring) WITH n ORDER BY n.i DESC LIMIT 3 RETURN n',
+      byColumns,
+    );
+    expect(nodes.map((n) => n.key).sort()).toEqual(['ring-2497', 'ring-2498', 'ring-2499']);
+  });
+
   it('takes the query parameters', async () => {
     const params = { uids: ['probe-1', 'probe-2', 'nordkorea'] };
     const cypher = 'MATCH (n) WHERE n.uid IN $uids RETURN n';
@@ -98,6 +111,11 @@ describe('the query scope read as columns', () => {
     // The engine would drop the ORDER BY before the LIMIT in the rewritten statement.
     ['ORDER BY with LIMIT', 'MATCH (n:Probe) RETURN n ORDER BY n.uid DESC LIMIT 5'],
     ['SKIP', 'MATCH (n:Probe) RETURN n SKIP 30'],
+    // Also an earlier WITH: its ORDER BY would be dropped before the collect() of the ids.
+    [
+      'an ordered WITH with LIMIT before the RETURN',
+      'MATCH (n:Ring) WITH n ORDER BY n.i DESC LIMIT 3 RETURN n',
+    ],
   ])('steps aside for %s, and the export is still whole', async (_name, cypher) => {
     expect(await planOf(cypher)).toBeUndefined();
     const columns = await exportViaQuery(lb.store, cypher, byColumns);
