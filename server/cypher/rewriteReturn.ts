@@ -19,7 +19,8 @@ interface FinalReturn {
   tail: string;
 }
 
-const VARIABLE = /^(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)$/;
+/** A plain variable, as a name or in backticks. */
+export const VARIABLE = /^(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)$/;
 const ALIAS = /\s+AS\s+(`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)\s*$/i;
 
 /** An item of a RETURN taken apart: "n.name AS name" is { expression: "n.name", alias: "name" }. */

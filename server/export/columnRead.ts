@@ -129,8 +129,7 @@ export async function planColumnRead(
   if (!relationshipTables) return undefined;
 
   // Decided before anything is counted in the tables: counting a big table's values costs seconds.
-  // Relationships wanted by the nodes they touch count as wanted wherever they are read.
-  const count = sum(nodeTables, (t) => t.wanted.count) + sum(relationshipTables, (t) => t.count ?? t.toRead);
+  const count = sum(nodeTables, (t) => t.wanted.count) + sum(relationshipTables, (t) => t.count);
   const toRead = sum(nodeTables, (t) => t.toRead) + sum(relationshipTables, (t) => t.toRead);
   if (toRead > (context.readPerWanted ?? READ_PER_WANTED) * count + window) return undefined;
   // The null counts and the offsets' extent, over the part of each table that will be read.

@@ -7,7 +7,13 @@
 // take this way; a path, a list or a map of elements, a SKIP or LIMIT, and results whose elements
 // lie thinly spread over big tables keep the row by row way (planQueryColumns says no).
 
-import { finalReturn, reprojectFinalReturn, returnItem, unusedPrefix } from '../cypher/rewriteReturn.ts';
+import {
+  finalReturn,
+  reprojectFinalReturn,
+  returnItem,
+  unusedPrefix,
+  VARIABLE,
+} from '../cypher/rewriteReturn.ts';
 import { topLevelWords } from '../cypher/scan.ts';
 import { LagebildError } from '../errors.ts';
 import type { Cursor, GraphStore, Value } from '../store/types.ts';
@@ -16,8 +22,6 @@ import { firstRowOf, type ColumnReadContext } from './elementColumns.ts';
 import { IdReader } from './idText.ts';
 
 type ColumnKind = 'node' | 'relationship' | 'scalar';
-
-const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$|^`(?:[^`]|``)+`$/;
 
 /** What a column of this engine type holds; undefined for elements inside paths, lists, maps. */
 function columnKind(type: string): ColumnKind | undefined {
