@@ -510,7 +510,10 @@ describe('the explorer in a browser', () => {
     await page.locator('#inspector .degree-row', { hasText: 'SUPPLIES' }).click();
     await waitForCanvas(page, 's.summary.edges === 30');
     expect(new Set(await edgeTypes())).toEqual(new Set(['SUPPLIES']));
-    await page.locator('#inspector button', { hasText: 'Load 30 more' }).waitFor();
+    // 30 OPERATES_IN neighbours remain: the button names the next page, its title the rest.
+    const nextPage = page.locator('#inspector button', { hasText: 'Load 25 more' });
+    await nextPage.waitFor();
+    expect(await nextPage.getAttribute('title')).toBe('Load the next 25 of 30 neighbours not loaded yet');
 
     // The other type, and then the rest by the general pager.
     await page.locator('#inspector .degree-row', { hasText: 'OPERATES_IN' }).click();

@@ -509,7 +509,9 @@ export class Explorer {
         node,
         {
           pinned: this.view.isPinned(id),
-          ...(remaining > 0 ? { remaining: { total: remaining, byType } } : {}),
+          ...(remaining > 0
+            ? { remaining: { total: remaining, nextPage: Math.min(remaining, EXPANSION_BUDGET), byType } }
+            : {}),
         },
         fetchNeighbors(id, { limit: 1 }).then((page) => page.counts),
       );

@@ -26,8 +26,8 @@ export interface InspectorActions {
 /** What the canvas knows about a node beyond its properties. */
 export interface NodeContext {
   pinned: boolean;
-  /** Neighbours not loaded yet, after an expansion. */
-  remaining?: { total: number; byType: { type: string; count: number }[] };
+  /** Neighbours not loaded yet, after an expansion, and how many the next page loads. */
+  remaining?: { total: number; nextPage: number; byType: { type: string; count: number }[] };
 }
 
 /** How the article qualifies a statement, in words. */
@@ -117,8 +117,9 @@ export class Inspector {
         }),
         remaining && remaining.total > 0
           ? el('button', {
-              text: `Load ${formatCount(remaining.total)} more`,
-              title: 'Load the next page of neighbours',
+              // The next page, not the total: a hub's button must not read "Load 430,564 more".
+              text: `Load ${formatCount(remaining.nextPage)} more`,
+              title: `Load the next ${formatCount(remaining.nextPage)} of ${formatCount(remaining.total)} neighbours not loaded yet`,
               on: { click: () => this.actions.loadMore(node.id) },
             })
           : null,
