@@ -103,8 +103,10 @@ async function runChild(format: string): Promise<void> {
     defaultTimeoutMs: 3_600_000,
     ...(values['cache-mb'] ? { bufferPoolBytes: Number(values['cache-mb']) * 2 ** 20 } : {}),
   });
-  // A server builds its search index once at start; here it would compete with the export.
+  // A server builds its search index and counts its hubs once at start; here they would compete
+  // with the export for the cores (the hub count is a scan of every relationship).
   await store.searchIndex.whenIdle();
+  await store.hubCounts.whenIdle();
   // What the process holds before the export starts (mostly the engine's page cache, which the
   // search index build filled): the export's own memory is the peak above it.
   const baseRssMB = process.memoryUsage().rss / 2 ** 20;

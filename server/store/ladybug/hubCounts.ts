@@ -110,9 +110,10 @@ export class HubCounts {
     await this.running;
   }
 
-  /** Waits until counting ends (tests and benchmarks). */
+  /** Waits until counting ends, including a refresh still waiting for its turn (tests and benchmarks). */
   async whenIdle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.waiting > 0)
+      await (this.running ?? new Promise((resolve) => setTimeout(resolve, 10)));
   }
 
   private async run(): Promise<void> {
