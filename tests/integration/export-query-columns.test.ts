@@ -54,6 +54,10 @@ describe('the query scope read as columns', () => {
       'MATCH (n:Probe) RETURN CASE WHEN n.score > 3 THEN n ELSE NULL END AS m',
     ],
     ['the whole article graph', 'MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN n, r, m'],
+    [
+      'two relationship columns, one statement each, their middle node not returned',
+      'MATCH (a:Ring)-[r]->(b)-[s]->(c) WHERE a.i < 100 AND s.step > 0 RETURN a, r, s, c',
+    ],
     ['the article: who supplies whom', 'MATCH (a)-[r:SUPPLIES]->(b) RETURN a.name AS supplier, r, b'],
   ])('%s: the same as row by row', async (_name, cypher) => {
     expect(await planOf(cypher)).toBeDefined();
