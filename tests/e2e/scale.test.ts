@@ -307,6 +307,69 @@ describe('the explorer on a result over the display cap', () => {
     expect(page.errors).toEqual([]);
   }, 120_000);
 
+  it('finds a node of a large canvas where it was dragged to, also after it was selected', async () => {
+    const { page } = await openAllDrawn();
+    const nodes = await page.evaluate(
+      () =>
+        (
+          window as unknown as { __lagebild: { state(): { nodes: { id: string; name: string }[] } } }
+        ).__lagebild.state().nodes,
+    );
+    const canvas = (await page.locator('#canvas').boundingBox())!;
+    const hoverText = () =>
+      page.evaluate(() =>
+        (window as unknown as { __lagebild: { hoverText(): string | undefined } }).__lagebild.hoverText(),
+      );
+    const points = await renderedPositions(
+      page,
+      nodes.map((n) => n.id),
+    );
+    const clearance = (p: Point, skip: number) =>
+      Math.min(...points.map((q, i) => (i === skip ? Infinity : Math.hypot(q.x - p.x, q.y - p.y))));
+    const inside = (p: Point) => p.x > 40 && p.y > 40 && p.x < canvas.width - 40 && p.y < canvas.height - 40;
+    // The node farthest from any other, and the freest place to drag it to.
+    let index = -1;
+    for (let i = 0, best = 0; i < points.length; i++) {
+      const free = inside(points[i]!) ? clearance(points[i]!, i) : 0;
+      if (free > best) [index, best] = [i, free];
+    }
+    expect(clearance(points[index]!, index)).toBeGreaterThan(12);
+    const from = points[index]!;
+    const spots: Point[] = [];
+    for (let x = 60; x < canvas.width - 60; x += 20)
+      for (let y = 60; y < canvas.height - 60; y += 20) spots.push({ x, y });
+    const to = spots
+      .filter((p) => Math.hypot(p.x - from.x, p.y - from.y) > 80)
+      .sort((a, b) => clearance(b, index) - clearance(a, index))[0]!;
+    expect(clearance(to, index)).toBeGreaterThan(12);
+
+    const name = nodes[index]!.name;
+    await page.mouse.move(canvas.x + from.x, canvas.y + from.y);
+    await expect.poll(hoverText).toBe(name);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++)
+      await page.mouse.move(
+        canvas.x + from.x + ((to.x - from.x) * step) / 10,
+        canvas.y + from.y + ((to.y - from.y) * step) / 10,
+      );
+    await page.mouse.up();
+    const [moved] = await renderedPositions(page, [nodes[index]!.id]);
+    expect(Math.hypot(moved!.x - to.x, moved!.y - to.y)).toBeLessThan(3);
+
+    // Where it was, it is no more; where it is now, it is found, before and after a click selects it.
+    await page.mouse.move(canvas.x + from.x, canvas.y + from.y);
+    await expect.poll(hoverText).not.toBe(name);
+    await page.mouse.move(canvas.x + to.x, canvas.y + to.y);
+    await expect.poll(hoverText).toBe(name);
+    await page.mouse.click(canvas.x + to.x, canvas.y + to.y);
+    await expect.poll(() => page.locator('#inspector h2').textContent()).toBe(name);
+    await page.mouse.move(canvas.x + 2, canvas.y + 2);
+    await expect.poll(hoverText).toBeUndefined();
+    await page.mouse.move(canvas.x + to.x, canvas.y + to.y);
+    await expect.poll(hoverText).toBe(name);
+    expect(page.errors).toEqual([]);
+  }, 120_000);
+
   it('expands a node of a large canvas within the budget, placing only the new neighbours', async () => {
     const { page } = await openAllDrawn();
     // The node with the most relationships in the database: a hub (drawn, since the query's
