@@ -471,6 +471,29 @@ describe('the explorer on a result over the display cap', () => {
     const [clicked] = (await lagebild()).selection.edgeIds;
     const line = lines.find((l) => l.edge.id === clicked)!;
     expect(distanceToSegment(middle, line.from, line.to)).toBeLessThan(4);
+    // Cytoscape draws the selected one itself, above the layer (drawLists.ts leaves only the
+    // transparent ones out of its drawing lists): its own canvases are painted where it passes.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          ({ x, y }) => {
+            const layers = [...document.querySelectorAll<HTMLCanvasElement>('#canvas canvas')].filter(
+              (layer) => !layer.classList.contains('graph-edge-layer'),
+            );
+            let count = 0;
+            for (const layer of layers) {
+              const scale = layer.width / layer.clientWidth;
+              const { data } = layer
+                .getContext('2d')!
+                .getImageData(Math.round((x - 4) * scale), Math.round((y - 4) * scale), 9 * scale, 9 * scale);
+              for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+            }
+            return count;
+          },
+          nearestOnSegment(middle, line.from, line.to),
+        ),
+      )
+      .toBeGreaterThan(0);
     await screenshot(page, '33-scale-edge-selected');
 
     // Hiding a node takes its relationships off the layer.
@@ -528,12 +551,18 @@ describe('the explorer on a result over the display cap', () => {
 
 /** How far a point lies from the segment between two others. */
 function distanceToSegment(point: Point, from: Point, to: Point): number {
+  const nearest = nearestOnSegment(point, from, to);
+  return Math.hypot(point.x - nearest.x, point.y - nearest.y);
+}
+
+/** The point of the segment from-to nearest to `point`. */
+function nearestOnSegment(point: Point, from: Point, to: Point): Point {
   const [dx, dy] = [to.x - from.x, to.y - from.y];
   const along = Math.max(
     0,
     Math.min(1, ((point.x - from.x) * dx + (point.y - from.y) * dy) / (dx * dx + dy * dy || 1)),
   );
-  return Math.hypot(point.x - (from.x + along * dx), point.y - (from.y + along * dy));
+  return { x: from.x + along * dx, y: from.y + along * dy };
 }
 
 /** A colour drawn at an opacity over a background, as [r, g, b]. */

@@ -10,6 +10,7 @@ import { EdgeLayer, type LineGroup, type LinePoint } from './edgeLayer.ts';
 import { Emitter } from './emitter.ts';
 import { seedPositions, type Positions } from './forceLayout.ts';
 import { hasHardwareWebgl } from './gpu.ts';
+import { DrawLists } from './drawLists.ts';
 import { HitIndex, type HitCore } from './hitIndex.ts';
 import { HoverTip } from './hoverTip.ts';
 import { LayoutSuperseded, OffThreadLayout } from './offThreadLayout.ts';
@@ -170,6 +171,8 @@ export class GraphView {
   private readonly hoverTip: HoverTip;
   /** A big canvas finds what lies under the pointer through a grid (hitIndex.ts). */
   private readonly hitIndex: HitIndex;
+  /** A big canvas's relationships on the layer are left out of cytoscape's drawing (drawLists.ts). */
+  private readonly drawLists: DrawLists;
   /** A big canvas drawn in 2D draws its relationships here, not in cytoscape (edgeLayer.ts). */
   private readonly edgeLayer: EdgeLayer;
   private edgesOnLayer = false;
@@ -195,6 +198,7 @@ export class GraphView {
     } as cytoscape.CytoscapeOptions);
     this.hoverTip = new HoverTip(container, this.settings.theme);
     this.hitIndex = new HitIndex(this.cy as unknown as HitCore);
+    this.drawLists = new DrawLists(this.cy as unknown as { renderer(): unknown });
     this.edgeLayer = new EdgeLayer(container);
     this.wireEvents();
     this.resizeObserver = new ResizeObserver(() => {
@@ -338,6 +342,7 @@ export class GraphView {
     if (!this.edgesOnLayer) this.edgeLayer.clear();
     const style = buildStyle(this.settings, { large: this.large, edgesOnLayer: this.edgesOnLayer });
     this.cy.style(style as unknown as cytoscape.StylesheetJson);
+    this.drawLists.setEnabled(this.edgesOnLayer);
   }
 
   /** How many force layouts ran in the Web Worker and how many on the page (diagnostics, tests). */
