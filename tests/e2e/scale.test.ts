@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readArticleModel } from '../../scripts/generator/articleModel.ts';
 import { generateGraph } from '../../scripts/generator/syntheticGraph.ts';
 import { DEFAULT_SETTINGS } from '../../client/src/graph/settings.ts';
+import { labelStyle } from '../../client/src/graph/palette.ts';
 import { LARGE_GRAPH_CAPTION_MIN_PX } from '../../client/src/graph/style.ts';
 import { runImport } from '../../server/cli/import.ts';
 import { buildClientForTests, launchChromium, openPage, screenshot } from '../_helpers/browser.ts';
@@ -26,6 +27,7 @@ interface Summary {
   visibleNodes: number;
   visibleEdges: number;
   layerLines: number;
+  layerBodies: number;
   busy: boolean;
   large: boolean;
   webgl: boolean;
@@ -405,17 +407,30 @@ describe('the explorer on a result over the display cap', () => {
     const { page, summary } = await openAllDrawn();
     expect(summary.webgl).toBe(false);
     expect(summary.layerLines).toBe(summary.visibleEdges);
+    expect(summary.layerBodies).toBe(summary.visibleNodes);
     expect(summary.visibleEdges).toBeGreaterThan(1000);
-    // The layer holds the lines: many of its pixels are painted.
-    const painted = () =>
-      page.evaluate(() => {
-        const layer = document.querySelector<HTMLCanvasElement>('#canvas .graph-edge-layer')!;
+    // The layer holds the lines and the node bodies: many of its pixels are painted, some in the
+    // colour of the result's Person nodes (cytoscape draws no node at this zoom, none has a caption).
+    const painted = (colour?: [number, number, number]) =>
+      page.evaluate((colour) => {
+        const layer = document.querySelector<HTMLCanvasElement>('#canvas .graph-element-layer')!;
         const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
         let count = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+        for (let i = 0; i < data.length; i += 4) {
+          if (!colour) {
+            if (data[i + 3]! > 0) count++;
+            continue;
+          }
+          // A body is opaque: its pixels keep their colour (lines are translucent).
+          const [r, g, b] = colour;
+          const distance = Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b);
+          if (data[i + 3]! > 250 && distance < 12) count++;
+        }
         return count;
-      });
+      }, colour);
     expect(await painted()).toBeGreaterThan(5000);
+    const personColour = blend(labelStyle('Person').color, '#000000', 1);
+    expect(await painted(personColour)).toBeGreaterThan(500);
 
     const lagebild = () =>
       page.evaluate(() => {
@@ -478,7 +493,7 @@ describe('the explorer on a result over the display cap', () => {
         page.evaluate(
           ({ x, y }) => {
             const layers = [...document.querySelectorAll<HTMLCanvasElement>('#canvas canvas')].filter(
-              (layer) => !layer.classList.contains('graph-edge-layer'),
+              (layer) => !layer.classList.contains('graph-element-layer'),
             );
             let count = 0;
             for (const layer of layers) {
@@ -511,40 +526,46 @@ describe('the explorer on a result over the display cap', () => {
     await expect
       .poll(async () => (await waitForSummary(page, () => true)).layerLines)
       .toBe(hidden.visibleEdges);
+    expect((await waitForSummary(page, () => true)).layerBodies).toBe(hidden.visibleNodes);
 
-    // The PNG export draws the relationships too: many of its pixels have the colour of a line
-    // over the background (plain or quiet), which no node has.
+    // The PNG export draws the layer's elements too: many of its pixels have the colour of a line
+    // over the background (plain or quiet), which no node has, and many that of a Person node.
     if (!(await page.locator('#export-menu').isVisible())) await page.click('#export-button');
     await page.selectOption('#export-format', 'png');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-start')]);
     const file = path.join(dir, 'canvas.png');
     await download.saveAs(file);
     const { theme } = DEFAULT_SETTINGS;
-    const linePixels = await page.evaluate(
-      async ({ base64, colours }) => {
-        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const context = canvas.getContext('2d')!;
-        context.drawImage(bitmap, 0, 0);
-        const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-        let count = 0;
-        for (let i = 0; i < data.length; i += 4)
-          if (
-            colours.some(
-              ([r, g, b]) =>
-                Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 12,
+    const pngPixels = (colours: [number, number, number][]) =>
+      page.evaluate(
+        async ({ base64, colours }) => {
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+          const context = canvas.getContext('2d')!;
+          context.drawImage(bitmap, 0, 0);
+          const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+          let count = 0;
+          for (let i = 0; i < data.length; i += 4)
+            if (
+              colours.some(
+                ([r, g, b]) =>
+                  Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) < 12,
+              )
             )
-          )
-            count++;
-        return count;
-      },
-      {
-        base64: (await readFile(file)).toString('base64'),
-        colours: [blend(theme.edge, theme.background, 0.7), blend(theme.quietEdge, theme.background, 0.4)],
-      },
-    );
-    expect(linePixels).toBeGreaterThan(5000);
+              count++;
+          return count;
+        },
+        { base64, colours },
+      );
+    const base64 = (await readFile(file)).toString('base64');
+    expect(
+      await pngPixels([
+        blend(theme.edge, theme.background, 0.7),
+        blend(theme.quietEdge, theme.background, 0.4),
+      ]),
+    ).toBeGreaterThan(5000);
+    expect(await pngPixels([personColour])).toBeGreaterThan(2000);
     expect(page.errors).toEqual([]);
   }, 120_000);
 });

@@ -1,13 +1,12 @@
-// Keeps the relationships that a big canvas draws on its own layer (edgeLayer.ts) out of
+// Keeps the elements that a big canvas draws on its own layer (elementLayer.ts) out of
 // cytoscape's drawing lists. They stay in cytoscape at opacity 0, under the pointer and
 // selectable, but cytoscape's renderer computes each one's bounding box before it finds that it
-// is invisible: 90-160 ms of a 330-400-ms redraw at 50,000 elements (33,000 relationships). The
-// hit test reads another list (`interactive`), which keeps them. The renderer's methods are not
+// is invisible: for the relationships alone 90-160 ms of a 330-400-ms redraw at 50,000 elements
+// (33,000 relationships). The hit test reads another list (`interactive`), which keeps them. The renderer's methods are not
 // in cytoscape's typings (cytoscape is pinned in package-lock.json); see also hitIndex.ts.
 
 /** What the lists read of an element. */
 interface ListedElement {
-  isNode(): boolean;
   pstyle(name: 'opacity'): { value: number };
 }
 
@@ -27,19 +26,19 @@ export class DrawLists {
     this.renderer = renderer;
     const own = renderer.updateCachedGrabbedEles;
     // Cytoscape splits its sorted elements into the two layers here, after every new sort (a
-    // z-index changes when an element is selected or hovered: a selected relationship, drawn by
+    // z-index changes when an element is selected or hovered: a selected element, drawn by
     // cytoscape at full opacity, comes back into the lists then) and on every grab and release.
     renderer.updateCachedGrabbedEles = () => {
       own.call(renderer);
       const lists = renderer.cachedZSortedEles;
       if (!lists || !this.enabled) return;
-      const drawn = (element: ListedElement) => element.isNode() || element.pstyle('opacity').value > 0;
+      const drawn = (element: ListedElement) => element.pstyle('opacity').value > 0;
       lists.drag = lists.drag.filter(drawn);
       lists.nondrag = lists.nondrag.filter(drawn);
     };
   }
 
-  /** On while the relationships are on the layer; the lists are made anew either way. */
+  /** On while the elements are on the layer; the lists are made anew either way. */
   setEnabled(enabled: boolean): void {
     if (enabled === this.enabled) return;
     this.enabled = enabled;

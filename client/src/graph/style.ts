@@ -1,6 +1,6 @@
 // The canvas stylesheet as plain data, built from the view settings (theme, font sizes).
 
-import type { LineLook } from './edgeLayer.ts';
+import type { LineLook } from './elementLayer.ts';
 import type { GraphViewSettings, ThemeColors } from './settings.ts';
 
 /** One stylesheet rule: a selector and its properties (cytoscape's JSON stylesheet format). */
@@ -11,14 +11,14 @@ export interface StyleRule {
 
 /**
  * The rules for nodes, edges, selection, pins, hidden captions and quiet relationship types; with
- * `large`, a level of detail for big graphs instead, whose relationships are transparent with
- * `edgesOnLayer` (the view draws them itself, edgeLayer.ts).
+ * `large`, a level of detail for big graphs instead, whose relationships and node bodies are
+ * transparent with `onLayer` (the view draws them itself, elementLayer.ts).
  */
 export function buildStyle(
   settings: GraphViewSettings,
-  options: { large?: boolean; edgesOnLayer?: boolean } = {},
+  options: { large?: boolean; onLayer?: boolean } = {},
 ): StyleRule[] {
-  return options.large ? largeGraphStyle(settings, options.edgesOnLayer ?? false) : detailedStyle(settings);
+  return options.large ? largeGraphStyle(settings, options.onLayer ?? false) : detailedStyle(settings);
 }
 
 /** How a big canvas draws its relationships: plain ones, and the quiet types (MENTIONS) fainter. */
@@ -29,9 +29,12 @@ export function largeEdgeLooks(theme: ThemeColors): { plain: LineLook; quiet: Li
   };
 }
 
+/** The width and height of a node on a big canvas, in the graph's units. */
+export const LARGE_GRAPH_NODE_SIZE = 18;
+
 /**
- * The class that makes a big canvas's relationships visible to cytoscape again while they are on
- * the edge layer, for a picture that cytoscape draws (the PNG export).
+ * The class that makes a big canvas's elements visible to cytoscape again while they are on the
+ * element layer, for a picture that cytoscape draws (the PNG export).
  */
 export const PICTURED = 'pictured';
 
@@ -52,15 +55,18 @@ export const LARGE_GRAPH_CAPTION_MIN_PX = 9;
  * frame of 10,000 elements took about 300 ms less (1.41 → 1.09 s; docs/benchmarks.md, "Tenth
  * session").
  */
-function largeGraphStyle(settings: GraphViewSettings, edgesOnLayer: boolean): StyleRule[] {
+function largeGraphStyle(settings: GraphViewSettings, onLayer: boolean): StyleRule[] {
   const { theme } = settings;
   const edgeCaption = { ...edgeCaptionLook(settings), 'min-zoomed-font-size': 0 };
   const { plain, quiet } = largeEdgeLooks(theme);
-  // On the layer, relationships stay interactive: opacity 0 keeps them under the pointer, unlike
-  // `visibility` or `display`.
-  const opacities: StyleRule[] = edgesOnLayer
+  // On the layer, elements stay interactive: opacity 0 keeps them under the pointer, unlike
+  // `visibility` or `display`. Cytoscape still draws the nodes that the layer cannot: with a
+  // caption, a badge or a pin (their borders), or selected (its rule below).
+  const opacities: StyleRule[] = onLayer
     ? [
-        { selector: 'edge', style: { opacity: 0 } },
+        { selector: 'edge, node', style: { opacity: 0 } },
+        { selector: `node.${CAPTIONED}, node.has-more, node.pinned`, style: { opacity: 1 } },
+        { selector: `node.${PICTURED}`, style: { opacity: 1 } },
         { selector: `edge.${PICTURED}`, style: { opacity: plain.opacity } },
         { selector: `edge.quiet.${PICTURED}`, style: { opacity: quiet.opacity } },
       ]
@@ -69,7 +75,10 @@ function largeGraphStyle(settings: GraphViewSettings, edgesOnLayer: boolean): St
         { selector: 'edge.quiet', style: { opacity: quiet.opacity } },
       ];
   return [
-    { selector: 'node', style: { ...nodeBody(), width: 18, height: 18 } },
+    {
+      selector: 'node',
+      style: { ...nodeBody(), width: LARGE_GRAPH_NODE_SIZE, height: LARGE_GRAPH_NODE_SIZE },
+    },
     {
       selector: `node.${CAPTIONED}, node:selected`,
       style: { ...nodeCaptionLook(settings), 'min-zoomed-font-size': LARGE_GRAPH_CAPTION_MIN_PX },
@@ -94,6 +103,7 @@ function largeGraphStyle(settings: GraphViewSettings, edgesOnLayer: boolean): St
         'text-opacity': 1,
         'min-zoomed-font-size': 0,
         'z-index': 10,
+        opacity: 1,
       },
     },
     {

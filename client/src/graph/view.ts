@@ -6,7 +6,7 @@ import fcose from 'cytoscape-fcose';
 import type { ApiEdge, ApiNode, GraphData } from '../api/types.ts';
 import { nodeCaption } from '../app/format.ts';
 import { cornersOf, labelsToHide, rotatedBox, type LabelBox, type Point } from './declutter.ts';
-import { EdgeLayer, type LineGroup, type LinePoint } from './edgeLayer.ts';
+import { ElementLayer, type BodyLook, type GraphPoint, type LayerPicture } from './elementLayer.ts';
 import { Emitter } from './emitter.ts';
 import { seedPositions, type Positions } from './forceLayout.ts';
 import { hasHardwareWebgl } from './gpu.ts';
@@ -24,7 +24,14 @@ import {
   type ThemeColors,
 } from './settings.ts';
 import { seedFrom, withSeededRandom } from './seededRandom.ts';
-import { buildStyle, CAPTIONED, LARGE_GRAPH_CAPTION_MIN_PX, largeEdgeLooks, PICTURED } from './style.ts';
+import {
+  buildStyle,
+  CAPTIONED,
+  LARGE_GRAPH_CAPTION_MIN_PX,
+  LARGE_GRAPH_NODE_SIZE,
+  largeEdgeLooks,
+  PICTURED,
+} from './style.ts';
 import { svgPicture, type PictureEdge, type PictureNode } from './svgPicture.ts';
 
 cytoscape.use(fcose);
@@ -73,8 +80,10 @@ export interface ViewSummary {
   edges: number;
   visibleNodes: number;
   visibleEdges: number;
-  /** Relationships in the edge layer's last picture (0 while cytoscape draws them itself). */
+  /** Relationships in the element layer's last picture (0 while cytoscape draws them itself). */
   layerLines: number;
+  /** Node bodies in the element layer's last picture (0 while cytoscape draws them itself). */
+  layerBodies: number;
 }
 
 type Core = cytoscape.Core;
@@ -141,12 +150,12 @@ const MEASURED_CAPTION = {
 const FEW_NEW_NODES = 100;
 
 /**
- * From this many lines, the edge layer moves its last picture while the viewport moves (one path
- * of 6,700 lines took 3-9 ms to draw, cheap enough for every frame below this).
+ * From this many lines and bodies, the element layer moves its last picture while the viewport
+ * moves (one path of 6,700 lines took 3-9 ms to draw, cheap enough for every frame below this).
  */
-const MOVING_PICTURE_MIN_LINES = 10_000;
-/** The edge layer is drawn again this long after the viewport's last move. */
-const EDGE_LAYER_REST_MS = 150;
+const MOVING_PICTURE_MIN_ELEMENTS = 10_000;
+/** The element layer is drawn again this long after the viewport's last move. */
+const LAYER_REST_MS = 150;
 
 export class GraphView {
   readonly events = new Emitter<GraphViewEvents>();
@@ -171,16 +180,16 @@ export class GraphView {
   private readonly hoverTip: HoverTip;
   /** A big canvas finds what lies under the pointer through a grid (hitIndex.ts). */
   private readonly hitIndex: HitIndex;
-  /** A big canvas's relationships on the layer are left out of cytoscape's drawing (drawLists.ts). */
+  /** A big canvas's elements on the layer are left out of cytoscape's drawing (drawLists.ts). */
   private readonly drawLists: DrawLists;
-  /** A big canvas drawn in 2D draws its relationships here, not in cytoscape (edgeLayer.ts). */
-  private readonly edgeLayer: EdgeLayer;
-  private edgesOnLayer = false;
-  /** The lines the edge layer draws; undefined once elements or classes changed. */
-  private edgeLines: LineGroup[] | undefined;
-  /** A node moved since the edge layer's last picture. */
-  private edgeLinesMoved = false;
-  private edgeLayerRestTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A big canvas drawn in 2D draws its relationships and node bodies here, not in cytoscape (elementLayer.ts). */
+  private readonly elementLayer: ElementLayer;
+  private onLayer = false;
+  /** What the element layer draws; undefined once elements or classes changed. */
+  private layerPicture: LayerPicture | undefined;
+  /** A node moved since the element layer's last picture. */
+  private layerMoved = false;
+  private layerRestTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(container: HTMLElement, settings: GraphViewSettingsInput = {}) {
     this.settings = validateSettings(resolveSettings(settings));
@@ -199,10 +208,10 @@ export class GraphView {
     this.hoverTip = new HoverTip(container, this.settings.theme);
     this.hitIndex = new HitIndex(this.cy as unknown as HitCore);
     this.drawLists = new DrawLists(this.cy as unknown as { renderer(): unknown });
-    this.edgeLayer = new EdgeLayer(container);
+    this.elementLayer = new ElementLayer(container);
     this.wireEvents();
     this.resizeObserver = new ResizeObserver(() => {
-      this.edgeLayer.resize();
+      this.elementLayer.resize();
       this.cy.resize();
       if (this.fitted) this.fit();
     });
@@ -253,12 +262,12 @@ export class GraphView {
     });
     // The edge layer is drawn after each frame of cytoscape's, with the same pan and zoom.
     cy.on('add remove class', () => {
-      this.edgeLines = undefined;
+      this.layerPicture = undefined;
     });
     cy.on('position', () => {
-      this.edgeLinesMoved = true;
+      this.layerMoved = true;
     });
-    cy.on('render', () => this.drawEdgeLayer());
+    cy.on('render', () => this.drawLayer());
   }
 
   /**
@@ -266,36 +275,40 @@ export class GraphView {
    * lines moves its last picture instead and is drawn again once the viewport has come to rest:
    * drawing 33,000 lines on every frame took panning at 50,000 elements from 21 to 14 frames/s.
    */
-  private drawEdgeLayer(): void {
-    if (!this.edgesOnLayer) return;
+  private drawLayer(): void {
+    if (!this.onLayer) return;
     const viewport = { zoom: this.cy.zoom(), pan: this.cy.pan() };
     const onlyViewportMoved =
-      this.edgeLines !== undefined && !this.edgeLinesMoved && !this.edgeLayer.isDrawnAt(viewport);
-    if (onlyViewportMoved && this.edgeLayer.lineCount >= MOVING_PICTURE_MIN_LINES) {
-      this.edgeLayer.follow(viewport);
-      clearTimeout(this.edgeLayerRestTimer);
-      this.edgeLayerRestTimer = setTimeout(() => this.drawEdgeLayerNow(), EDGE_LAYER_REST_MS);
+      this.layerPicture !== undefined && !this.layerMoved && !this.elementLayer.isDrawnAt(viewport);
+    if (
+      onlyViewportMoved &&
+      this.elementLayer.lineCount + this.elementLayer.bodyCount >= MOVING_PICTURE_MIN_ELEMENTS
+    ) {
+      this.elementLayer.follow(viewport);
+      clearTimeout(this.layerRestTimer);
+      this.layerRestTimer = setTimeout(() => this.drawLayerNow(), LAYER_REST_MS);
       return;
     }
-    this.drawEdgeLayerNow();
+    this.drawLayerNow();
   }
 
-  private drawEdgeLayerNow(): void {
-    clearTimeout(this.edgeLayerRestTimer);
-    if (!this.edgesOnLayer) return;
-    this.edgeLines ??= this.readEdgeLines();
-    this.edgeLinesMoved = false;
-    this.edgeLayer.draw(this.edgeLines, { zoom: this.cy.zoom(), pan: this.cy.pan() });
+  private drawLayerNow(): void {
+    clearTimeout(this.layerRestTimer);
+    if (!this.onLayer) return;
+    this.layerPicture ??= this.readLayerPicture();
+    this.layerMoved = false;
+    this.elementLayer.draw(this.layerPicture, { zoom: this.cy.zoom(), pan: this.cy.pan() });
   }
 
   /**
-   * The drawn relationships' ends. `position()` returns the node's own position object, which
-   * cytoscape updates in place as the node moves, so the lines follow without being read again.
+   * The drawn relationships' ends and node centres. `position()` returns the node's own position
+   * object, which cytoscape updates in place as the node moves, so the picture follows without
+   * being read again.
    */
-  private readEdgeLines(): LineGroup[] {
+  private readLayerPicture(): LayerPicture {
     const { plain, quiet } = largeEdgeLooks(this.settings.theme);
-    const plainEnds: LinePoint[] = [];
-    const quietEnds: LinePoint[] = [];
+    const plainEnds: GraphPoint[] = [];
+    const quietEnds: GraphPoint[] = [];
     this.cy.edges().forEach((edge) => {
       if (!isDrawn(edge)) return;
       (edge.hasClass('quiet') ? quietEnds : plainEnds).push(
@@ -303,10 +316,26 @@ export class GraphView {
         edge.target().position(),
       );
     });
-    return [
-      { ends: quietEnds, look: quiet },
-      { ends: plainEnds, look: plain },
-    ];
+    const bodies = new Map<string, { centres: GraphPoint[]; look: BodyLook }>();
+    this.cy.nodes().forEach((node) => {
+      if (!isShown(node)) return;
+      const color = String(node.data('color'));
+      const shape = node.data('shape') as BodyLook['shape'];
+      const look = `${color} ${shape}`;
+      let group = bodies.get(look);
+      if (!group) {
+        group = { centres: [], look: { color, shape, size: LARGE_GRAPH_NODE_SIZE } };
+        bodies.set(look, group);
+      }
+      group.centres.push(node.position());
+    });
+    return {
+      lines: [
+        { ends: quietEnds, look: quiet },
+        { ends: plainEnds, look: plain },
+      ],
+      bodies: [...bodies.values()],
+    };
   }
 
   /** Tells the app that elements changed, after matching the level of detail to the new size. */
@@ -337,12 +366,12 @@ export class GraphView {
 
   /** The stylesheet for the level of detail; a big canvas in 2D puts its relationships on the edge layer. */
   private applyStyle(): void {
-    this.edgesOnLayer = this.large && !this.webgl;
-    this.edgeLines = undefined;
-    if (!this.edgesOnLayer) this.edgeLayer.clear();
-    const style = buildStyle(this.settings, { large: this.large, edgesOnLayer: this.edgesOnLayer });
+    this.onLayer = this.large && !this.webgl;
+    this.layerPicture = undefined;
+    if (!this.onLayer) this.elementLayer.clear();
+    const style = buildStyle(this.settings, { large: this.large, onLayer: this.onLayer });
     this.cy.style(style as unknown as cytoscape.StylesheetJson);
-    this.drawLists.setEnabled(this.edgesOnLayer);
+    this.drawLists.setEnabled(this.onLayer);
   }
 
   /** How many force layouts ran in the Web Worker and how many on the page (diagnostics, tests). */
@@ -1100,7 +1129,8 @@ export class GraphView {
       edges: this.cy.edges().length,
       visibleNodes: visible.nodes().length,
       visibleEdges: visible.edges().length,
-      layerLines: this.edgeLayer.lineCount,
+      layerLines: this.elementLayer.lineCount,
+      layerBodies: this.elementLayer.bodyCount,
     };
   }
 
@@ -1185,8 +1215,8 @@ export class GraphView {
 
   /** A PNG of the visible graph (all of it, not only the viewport), at twice the screen resolution. */
   async png(): Promise<Blob> {
-    // Cytoscape draws the picture: it draws the edge layer's relationships for that one call.
-    const pictured = this.edgesOnLayer ? this.cy.edges() : this.cy.collection();
+    // Cytoscape draws the picture: it draws the element layer's elements for that one call.
+    const pictured = this.onLayer ? this.cy.elements() : this.cy.collection();
     this.cy.batch(() => pictured.addClass(PICTURED));
     // The picture is drawn in this call; only its encoding is awaited.
     try {
@@ -1298,18 +1328,18 @@ export class GraphView {
 
   /** Call after the container changed size. */
   resize(): void {
-    this.edgeLayer.resize();
+    this.elementLayer.resize();
     this.cy.resize();
   }
 
   destroy(): void {
     clearTimeout(this.viewportDeclutterTimer);
-    clearTimeout(this.edgeLayerRestTimer);
+    clearTimeout(this.layerRestTimer);
     this.resizeObserver.disconnect();
     this.stopLayout();
     this.hoverTip.destroy();
     this.hitIndex.destroy();
-    this.edgeLayer.destroy();
+    this.elementLayer.destroy();
     this.cy.destroy();
   }
 }
