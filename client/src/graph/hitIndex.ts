@@ -33,6 +33,8 @@ interface HitTestingRenderer {
 /** Elements in drawing order, the ones the pointer can hit under `interactive`. */
 type ZSorted = HitElement[] & { interactive: HitElement[] };
 
+type Point = { x: number; y: number };
+
 /** Cells along the longer side of the graph's extent. */
 const GRID_CELLS = 128;
 /**
@@ -48,7 +50,7 @@ interface Grid {
   columns: number;
   rows: number;
   /** The elements per cell (row-major). */
-  cells: Map<number, HitElement[]>;
+  cells: (HitElement[] | undefined)[];
   /** The cells each element is in, so that a moved node and its relationships can be filed again. */
   cellsOf: Map<HitElement, number[]>;
   /** The widest node, in graph units, which every node cell lookup is widened by. */
@@ -128,13 +130,13 @@ export class HitIndex {
     const grid = this.grid;
     const position = this.positionsIn(order, grid);
     const reach = REACH_PX / this.cy.zoom() + grid.nodeReach;
-    // One more cell each way: a line is recorded in the cells of points half a cell apart.
+    // One more cell each way: a line off the grid is recorded in the cells of points half a cell apart.
     const [c1, r1] = cellOf(grid, x - reach - grid.cell, y - reach - grid.cell);
     const [c2, r2] = cellOf(grid, x + reach + grid.cell, y + reach + grid.cell);
     const found = new Set<number>();
     for (let row = r1; row <= r2; row++)
       for (let column = c1; column <= c2; column++)
-        for (const element of grid.cells.get(row * grid.columns + column) ?? []) {
+        for (const element of grid.cells[row * grid.columns + column] ?? []) {
           // An element not in this order (hidden, say) cannot be hit.
           const at = position.get(element);
           if (at !== undefined) found.add(at);
@@ -169,7 +171,10 @@ function buildGrid(order: HitElement[]): Grid {
   for (const element of order) {
     if (!element.isNode()) continue;
     const { x, y } = element.position();
-    [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
     nodeReach = Math.max(nodeReach, element.outerWidth() / 2, element.outerHeight() / 2);
   }
   if (x0 > x1) [x0, y0, x1, y1] = [0, 0, 0, 0];
@@ -180,7 +185,7 @@ function buildGrid(order: HitElement[]): Grid {
     cell,
     columns: Math.floor((x1 - x0) / cell) + 1,
     rows: Math.floor((y1 - y0) / cell) + 1,
-    cells: new Map(),
+    cells: [],
     cellsOf: new Map(),
     nodeReach,
   };
@@ -194,8 +199,8 @@ function file(grid: Grid, element: HitElement): void {
   const add = (key: number) => {
     if (keys[keys.length - 1] === key) return;
     keys.push(key);
-    const list = grid.cells.get(key);
-    if (list === undefined) grid.cells.set(key, [element]);
+    const list = grid.cells[key];
+    if (list === undefined) grid.cells[key] = [element];
     else list.push(element);
   };
   if (element.isNode()) {
@@ -205,14 +210,60 @@ function file(grid: Grid, element: HitElement): void {
   } else {
     const from = element.source().position();
     const to = element.target().position();
-    const steps = Math.ceil((2 * Math.hypot(to.x - from.x, to.y - from.y)) / grid.cell) + 1;
-    for (let step = 0; step <= steps; step++) {
-      const t = step / steps;
-      const [column, row] = cellOf(grid, from.x + t * (to.x - from.x), from.y + t * (to.y - from.y));
-      add(row * grid.columns + column);
+    if (inside(grid, from) && inside(grid, to)) fileLine(grid, from, to, add);
+    else {
+      // A node dragged off the grid: points along the line, half a cell apart, clamped to it.
+      const steps = Math.ceil((2 * Math.hypot(to.x - from.x, to.y - from.y)) / grid.cell) + 1;
+      for (let step = 0; step <= steps; step++) {
+        const t = step / steps;
+        const [column, row] = cellOf(grid, from.x + t * (to.x - from.x), from.y + t * (to.y - from.y));
+        add(row * grid.columns + column);
+      }
     }
   }
   grid.cellsOf.set(element, keys);
+}
+
+function inside(grid: Grid, { x, y }: Point): boolean {
+  return (
+    x >= grid.x0 &&
+    y >= grid.y0 &&
+    x < grid.x0 + grid.columns * grid.cell &&
+    y < grid.y0 + grid.rows * grid.cell
+  );
+}
+
+/**
+ * Every cell a line inside the grid passes through, in order, by stepping from one cell border
+ * to the next (Amanatides and Woo): about half the steps of points half a cell apart, and no
+ * corner cell skipped. Building the grid at 50,000 elements took 185 ms with those points.
+ */
+function fileLine(grid: Grid, from: Point, to: Point, add: (key: number) => void): void {
+  const [dx, dy] = [to.x - from.x, to.y - from.y];
+  const [gx, gy] = [(from.x - grid.x0) / grid.cell, (from.y - grid.y0) / grid.cell];
+  let [column, row] = [Math.floor(gx), Math.floor(gy)];
+  const [endColumn, endRow] = [
+    Math.floor((to.x - grid.x0) / grid.cell),
+    Math.floor((to.y - grid.y0) / grid.cell),
+  ];
+  const [stepX, stepY] = [Math.sign(dx), Math.sign(dy)];
+  // Fractions of the line between two vertical (x) or horizontal (y) cell borders, and to the next one.
+  const tDeltaX = stepX === 0 ? Infinity : grid.cell / Math.abs(dx);
+  const tDeltaY = stepY === 0 ? Infinity : grid.cell / Math.abs(dy);
+  let tMaxX = stepX > 0 ? (column + 1 - gx) * tDeltaX : stepX < 0 ? (gx - column) * tDeltaX : Infinity;
+  let tMaxY = stepY > 0 ? (row + 1 - gy) * tDeltaY : stepY < 0 ? (gy - row) * tDeltaY : Infinity;
+  add(row * grid.columns + column);
+  // Each step crosses one border towards the end cell; near it, rounding cannot make it overshoot.
+  while (column !== endColumn || row !== endRow) {
+    if (column !== endColumn && (row === endRow || tMaxX < tMaxY)) {
+      column += stepX;
+      tMaxX += tDeltaX;
+    } else {
+      row += stepY;
+      tMaxY += tDeltaY;
+    }
+    add(row * grid.columns + column);
+  }
 }
 
 /** Takes moved nodes and their relationships out of their cells and files them where they are now. */
@@ -225,7 +276,7 @@ function refile(grid: Grid, moved: Set<HitElement>): void {
   }
   for (const element of elements) {
     for (const key of grid.cellsOf.get(element) ?? []) {
-      const list = grid.cells.get(key);
+      const list = grid.cells[key];
       const at = list?.indexOf(element) ?? -1;
       if (at >= 0) list!.splice(at, 1);
     }

@@ -154,6 +154,8 @@ const FEW_NEW_NODES = 100;
  * moves (one path of 6,700 lines took 3-9 ms to draw, cheap enough for every frame below this).
  */
 const MOVING_PICTURE_MIN_ELEMENTS = 10_000;
+/** From this many nodes drawn by cytoscape over the element layer, it pans and zooms a picture of them. */
+const TEXTURE_ON_VIEWPORT_FROM = 1_000;
 /** The element layer is drawn again this long after the viewport's last move. */
 const LAYER_REST_MS = 150;
 
@@ -317,8 +319,11 @@ export class GraphView {
       );
     });
     const bodies = new Map<string, { centres: GraphPoint[]; look: BodyLook }>();
+    let drawnByCytoscape = 0;
     this.cy.nodes().forEach((node) => {
       if (!isShown(node)) return;
+      if (node.hasClass(CAPTIONED) || node.hasClass('has-more') || node.hasClass('pinned'))
+        drawnByCytoscape++;
       const color = String(node.data('color'));
       const shape = node.data('shape') as BodyLook['shape'];
       const look = `${color} ${shape}`;
@@ -329,6 +334,10 @@ export class GraphView {
       }
       group.centres.push(node.position());
     });
+    // Cytoscape moves a picture of its canvas with the viewport instead of drawing its own nodes
+    // on every frame, once it draws many (captions gather as the user zooms in and looks around);
+    // the picture costs a bounding box of every element at each new zoom (0.3 s at 50,000).
+    this.viewportRendering().textureOnViewport = drawnByCytoscape >= TEXTURE_ON_VIEWPORT_FROM;
     return {
       lines: [
         { ends: quietEnds, look: quiet },
@@ -357,14 +366,18 @@ export class GraphView {
     this.hitIndex.setEnabled(large);
     // Not in cytoscape's typings, but read on every frame: pan and zoom a picture of the canvas
     // without edges instead of drawing thousands of elements per frame.
-    const rendering = (this.cy as unknown as { renderer(): ViewportRendering }).renderer();
+    const rendering = this.viewportRendering();
     rendering.hideEdgesOnViewport = large;
-    rendering.textureOnViewport = large;
+    rendering.textureOnViewport = large && !this.onLayer;
     if (large) this.cy.elements('.label-hidden, .hover').removeClass('label-hidden hover');
     else this.hoverTip.hide();
   }
 
-  /** The stylesheet for the level of detail; a big canvas in 2D puts its relationships on the edge layer. */
+  private viewportRendering(): ViewportRendering {
+    return (this.cy as unknown as { renderer(): ViewportRendering }).renderer();
+  }
+
+  /** The stylesheet for the level of detail; a big canvas in 2D puts its elements on the element layer. */
   private applyStyle(): void {
     this.onLayer = this.large && !this.webgl;
     this.layerPicture = undefined;

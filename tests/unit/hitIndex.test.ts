@@ -1,0 +1,158 @@
+// The big canvas's hit grid (client/src/graph/hitIndex.ts) with stand-ins for cytoscape's
+// elements and renderer: the grid's job is to hand cytoscape's own hit test every element near
+// the pointer, so the stand-in renderer's test returns the candidates it is handed.
+
+import { describe, expect, it } from 'vitest';
+import { HitIndex, type HitCore } from '../../client/src/graph/hitIndex.ts';
+
+/** A small seeded generator (a linear congruential one): the same positions on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+interface FakeElement {
+  id: string;
+  isNode(): boolean;
+  position(): { x: number; y: number };
+  outerWidth(): number;
+  outerHeight(): number;
+  source(): FakeElement;
+  target(): FakeElement;
+  connectedEdges(): FakeElement[];
+}
+
+function graph(nodeCount: number, random: () => number, spread = 4000) {
+  const nodes: FakeElement[] = [];
+  const edges: FakeElement[] = [];
+  const node = (id: string, x: number, y: number): FakeElement => {
+    const at = { x, y };
+    const element: FakeElement = {
+      id,
+      isNode: () => true,
+      position: () => at,
+      outerWidth: () => 18,
+      outerHeight: () => 18,
+      source: () => element,
+      target: () => element,
+      connectedEdges: () => edges.filter((e) => e.source() === element || e.target() === element),
+    };
+    nodes.push(element);
+    return element;
+  };
+  const edge = (from: FakeElement, to: FakeElement): FakeElement => {
+    const element: FakeElement = {
+      id: `${from.id}-${to.id}`,
+      isNode: () => false,
+      position: () => ({ x: 0, y: 0 }),
+      outerWidth: () => 1,
+      outerHeight: () => 1,
+      source: () => from,
+      target: () => to,
+      connectedEdges: () => [],
+    };
+    edges.push(element);
+    return element;
+  };
+  for (let i = 0; i < nodeCount; i++) node(`n${i}`, random() * spread, random() * spread * 0.6);
+  for (let i = 0; i < nodeCount; i++) edge(nodes[i]!, nodes[Math.floor(random() * nodeCount)]!);
+  return { nodes, edges, node, edge };
+}
+
+/** A HitIndex over the elements, and its hit test: the candidates it hands cytoscape's test. */
+function hitIndexOver(elements: () => FakeElement[]) {
+  const handlers = new Map<string, ((event: { target: FakeElement }) => void)[]>();
+  const order = () => Object.assign(elements(), { interactive: elements() });
+  const renderer = {
+    findNearestElements(this: { getCachedZSortedEles(): FakeElement[] }) {
+      return this.getCachedZSortedEles();
+    },
+    getCachedZSortedEles: order,
+  };
+  const core = {
+    zoom: () => 1,
+    on(events: string, handler: (event: { target: FakeElement }) => void) {
+      for (const name of events.split(' ')) handlers.set(name, [...(handlers.get(name) ?? []), handler]);
+    },
+    renderer: () => renderer,
+  };
+  const index = new HitIndex(core as unknown as HitCore);
+  index.setEnabled(true);
+  return {
+    near: (x: number, y: number) =>
+      (renderer.findNearestElements as (x: number, y: number, i: boolean, t: boolean) => FakeElement[])(
+        x,
+        y,
+        true,
+        false,
+      ),
+    moved: (target: FakeElement) => handlers.get('position')?.forEach((handler) => handler({ target })),
+  };
+}
+
+describe('the hit grid of a big canvas', () => {
+  it('hands over every relationship that passes near the pointer, anywhere along its line', () => {
+    const random = seededRandom(7);
+    const { nodes, edges } = graph(400, random);
+    const { near } = hitIndexOver(() => [...edges, ...nodes]);
+    let checked = 0;
+    for (const edge of edges) {
+      const [from, to] = [edge.source().position(), edge.target().position()];
+      for (const t of [0.1, 0.37, 0.5, 0.81]) {
+        const point = { x: from.x + t * (to.x - from.x), y: from.y + t * (to.y - from.y) };
+        expect(near(point.x, point.y), `${edge.id} at ${t}`).toContain(edge);
+        checked++;
+      }
+    }
+    expect(checked).toBe(1600);
+  });
+
+  it('hands over few elements far from the pointer, in drawing order', () => {
+    const random = seededRandom(11);
+    const { nodes, edges } = graph(400, random);
+    const all = [...edges, ...nodes];
+    const { near } = hitIndexOver(() => all);
+    const found = near(2000, 1200);
+    expect(found.length).toBeLessThan(all.length / 4);
+    const positions = found.map((element) => all.indexOf(element));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('finds a long relationship in the middle, far from its ends and from every node', () => {
+    const { nodes, edges, node, edge } = graph(0, seededRandom(1));
+    const left = node('left', 0, 0);
+    const right = node('right', 10_000, 3_000);
+    node('corner', 10_000, 0);
+    node('other corner', 0, 3_000);
+    const long = edge(left, right);
+    const { near } = hitIndexOver(() => [...edges, ...nodes]);
+    expect(near(5_000, 1_500).map((e) => e.id)).toEqual([long.id]);
+    expect(near(5_000, 500).map((e) => e.id)).toEqual([]);
+  });
+
+  it('files a dragged node and its relationships where they are now, also off the grid', () => {
+    const random = seededRandom(3);
+    const { nodes, edges } = graph(200, random);
+    const { near, moved } = hitIndexOver(() => [...edges, ...nodes]);
+    const dragged = nodes[5]!;
+    expect(near(dragged.position().x, dragged.position().y)).toContain(dragged);
+    // Inside the grid's extent (the nodes' when it was built), then far outside it.
+    for (const to of [
+      { x: 1234, y: 987 },
+      { x: -3000, y: 9000 },
+    ]) {
+      Object.assign(dragged.position(), to);
+      moved(dragged);
+      expect(near(to.x, to.y)).toContain(dragged);
+      expect(dragged.connectedEdges().length).toBeGreaterThan(0);
+      for (const edge of dragged.connectedEdges()) {
+        const other = edge.source() === dragged ? edge.target() : edge.source();
+        const middle = { x: (other.position().x + to.x) / 2, y: (other.position().y + to.y) / 2 };
+        expect(near(middle.x, middle.y), `${edge.id} to ${to.x}, ${to.y}`).toContain(edge);
+      }
+    }
+  });
+});
