@@ -2,7 +2,7 @@
 // elements and renderer: the grid's job is to hand cytoscape's own hit test every element near
 // the pointer, so the stand-in renderer's test returns the candidates it is handed.
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HitIndex, type HitCore } from '../../client/src/graph/hitIndex.ts';
 
 /** A small seeded generator (a linear congruential one): the same positions on every run. */
@@ -23,6 +23,8 @@ interface FakeElement {
   source(): FakeElement;
   target(): FakeElement;
   connectedEdges(): FakeElement[];
+  pstyle(name: 'label'): { strValue: string };
+  caption?: string;
 }
 
 function graph(nodeCount: number, random: () => number, spread = 4000) {
@@ -39,6 +41,7 @@ function graph(nodeCount: number, random: () => number, spread = 4000) {
       source: () => element,
       target: () => element,
       connectedEdges: () => edges.filter((e) => e.source() === element || e.target() === element),
+      pstyle: () => ({ strValue: element.caption ?? '' }),
     };
     nodes.push(element);
     return element;
@@ -53,6 +56,7 @@ function graph(nodeCount: number, random: () => number, spread = 4000) {
       source: () => from,
       target: () => to,
       connectedEdges: () => [],
+      pstyle: () => ({ strValue: element.caption ?? '' }),
     };
     edges.push(element);
     return element;
@@ -82,12 +86,12 @@ function hitIndexOver(elements: () => FakeElement[]) {
   const index = new HitIndex(core as unknown as HitCore);
   index.setEnabled(true);
   return {
-    near: (x: number, y: number) =>
+    near: (x: number, y: number, isTouch = false) =>
       (renderer.findNearestElements as (x: number, y: number, i: boolean, t: boolean) => FakeElement[])(
         x,
         y,
         true,
-        false,
+        isTouch,
       ),
     moved: (target: FakeElement) => handlers.get('position')?.forEach((handler) => handler({ target })),
   };
@@ -119,6 +123,44 @@ describe('the hit grid of a big canvas', () => {
     expect(found.length).toBeLessThan(all.length / 4);
     const positions = found.map((element) => all.indexOf(element));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('hands over only the elements within reach, and those with a caption near', () => {
+    const { nodes, edges, node, edge } = graph(0, seededRandom(1));
+    const hub = node('hub', 0, 0);
+    for (let i = 0; i < 500; i++) {
+      const angle = (2 * Math.PI * i) / 500;
+      edge(hub, node(`leaf ${i}`, 2000 * Math.cos(angle), 2000 * Math.sin(angle)));
+    }
+    const { near } = hitIndexOver(() => [...edges, ...nodes]);
+    const point = { x: 150, y: 75 };
+    const distance = (e: FakeElement) => {
+      const to = e.target().position();
+      const length = Math.hypot(to.x, to.y);
+      return Math.abs(point.x * to.y - point.y * to.x) / length;
+    };
+    const onThisSide = (e: FakeElement) => e.target().position().x > 0;
+    // Cytoscape's thresholds: 8 px from a line for a mouse, 24 px for a finger (zoom 1, width 1):
+    // every line it would hit is handed over, and none much farther (up to the widest line's half).
+    for (const [isTouch, reach] of [
+      [false, 8.5],
+      [true, 24.5],
+    ] as const) {
+      const found = near(point.x, point.y, isTouch);
+      expect(found.filter((e) => e.isNode())).toEqual([]);
+      const handed = found.filter((e) => !e.isNode());
+      const hits = edges.filter((e) => distance(e) <= reach && onThisSide(e));
+      expect(hits.length).toBeGreaterThan(isTouch ? 15 : 5);
+      expect(handed).toEqual(expect.arrayContaining(hits));
+      expect(handed.every((e) => distance(e) <= reach + 2)).toBe(true);
+    }
+    const handed = near(point.x, point.y);
+    // A selected relationship has a caption, which may lie beyond its line's reach; so may a
+    // node's once zoomed in.
+    const selected = edges.find((e) => distance(e) > 40 && distance(e) < 55 && onThisSide(e))!;
+    expect(handed).not.toContain(selected);
+    selected.caption = 'SUPPLIES';
+    expect(near(point.x, point.y)).toContain(selected);
   });
 
   it('finds a long relationship in the middle, far from its ends and from every node', () => {
@@ -154,5 +196,63 @@ describe('the hit grid of a big canvas', () => {
         expect(near(middle.x, middle.y), `${edge.id} to ${to.x}, ${to.y}`).toContain(edge);
       }
     }
+  });
+
+  describe('built ahead', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    // A node moved without telling the grid (no 'position' event) shows which grid answers: one
+    // built before the move still finds the node where it was, one built on the query does not.
+    // (With a caption, so that it is handed over wherever its body is.)
+    const movedSilently = (node: FakeElement) => {
+      node.caption = node.id;
+      const was = { ...node.position() };
+      Object.assign(node.position(), { x: was.x + 3000, y: was.y + 3000 });
+      return was;
+    };
+
+    it('once the canvas has been still for a while, in slices, before the first pointer move', () => {
+      vi.useFakeTimers();
+      const { nodes, edges } = graph(6000, seededRandom(5));
+      const { near } = hitIndexOver(() => [...edges, ...nodes]);
+      vi.advanceTimersByTime(2000);
+      const was = movedSilently(nodes[0]!);
+      expect(near(was.x, was.y)).toContain(nodes[0]);
+    });
+
+    it('not while the elements keep moving, and anew after they stop', () => {
+      vi.useFakeTimers();
+      const { nodes, edges } = graph(600, seededRandom(6));
+      const { near, moved } = hitIndexOver(() => [...edges, ...nodes]);
+      // A layout: every node moves on every tick, more than are filed again one by one.
+      for (let tick = 0; tick < 10; tick++) {
+        for (const node of nodes) {
+          Object.assign(node.position(), { x: node.position().x + 10, y: node.position().y });
+          moved(node);
+        }
+        vi.advanceTimersByTime(100);
+      }
+      const beforeRest = movedSilently(nodes[1]!);
+      vi.advanceTimersByTime(0);
+      expect(near(beforeRest.x, beforeRest.y)).not.toContain(nodes[1]);
+      for (const node of nodes) moved(node);
+      vi.advanceTimersByTime(2000);
+      const afterRest = movedSilently(nodes[2]!);
+      expect(near(afterRest.x, afterRest.y)).toContain(nodes[2]);
+    });
+
+    it('finished by a pointer move that comes while it is half built', () => {
+      vi.useFakeTimers();
+      const { nodes, edges } = graph(6000, seededRandom(8));
+      const { near } = hitIndexOver(() => [...edges, ...nodes]);
+      // The first slice only: 300 ms of quiet, then one slice of 5,000 of the 12,000 elements.
+      vi.advanceTimersByTime(301);
+      for (const edge of edges.slice(-20)) {
+        const [from, to] = [edge.source().position(), edge.target().position()];
+        expect(near((from.x + to.x) / 2, (from.y + to.y) / 2)).toContain(edge);
+      }
+    });
   });
 });

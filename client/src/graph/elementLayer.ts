@@ -52,6 +52,9 @@ export interface Viewport {
   pan: GraphPoint;
 }
 
+/** The viewport of an empty layer: no viewport is drawn at it. */
+const NOT_DRAWN: Viewport = { zoom: NaN, pan: { x: NaN, y: NaN } };
+
 export class ElementLayer {
   private readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
@@ -59,7 +62,7 @@ export class ElementLayer {
   private bodies = 0;
   private pixelRatio = 1;
   /** The viewport of the last picture, which `follow` moves the picture from. */
-  private drawnAt: Viewport = { zoom: 1, pan: { x: 0, y: 0 } };
+  private drawnAt: Viewport = NOT_DRAWN;
 
   constructor(private readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
@@ -73,6 +76,8 @@ export class ElementLayer {
     } satisfies Partial<CSSStyleDeclaration>);
     // First in the container, so that cytoscape's canvases (nodes, selection) lie on top of it.
     container.prepend(this.canvas);
+    // The picture moves with the viewport (follow) beyond the container's edges: clip it there.
+    container.style.overflow = 'hidden';
     this.context = this.canvas.getContext('2d')!;
     this.resize();
   }
@@ -170,6 +175,7 @@ export class ElementLayer {
     this.canvas.style.transform = '';
     this.lines = 0;
     this.bodies = 0;
+    this.drawnAt = NOT_DRAWN;
   }
 
   /** Matches the container's size and the screen's pixel ratio; the next draw fills it again. */
@@ -181,6 +187,10 @@ export class ElementLayer {
     this.canvas.style.height = `${height}px`;
     this.canvas.width = Math.max(1, Math.round(width * this.pixelRatio));
     this.canvas.height = Math.max(1, Math.round(height * this.pixelRatio));
+    // A new size empties the canvas.
+    this.drawnAt = NOT_DRAWN;
+    this.lines = 0;
+    this.bodies = 0;
   }
 
   destroy(): void {

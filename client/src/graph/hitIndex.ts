@@ -13,6 +13,8 @@ interface HitElement {
   outerHeight(): number;
   source(): HitElement;
   target(): HitElement;
+  /** The caption (a relationship has one while selected, a node once zoomed in); '' for none. */
+  pstyle(name: 'label'): { strValue: string };
   /** A node's relationships (array-like, as cytoscape's collections are). */
   connectedEdges(): ArrayLike<HitElement>;
 }
@@ -42,6 +44,13 @@ const GRID_CELLS = 128;
  * widest threshold is 24 px (an edge under a finger) plus half the edge's width.
  */
 const REACH_PX = 32;
+/** Cytoscape's own thresholds, in screen pixels: how far from a line or a node's box a pointer or finger hits it. */
+const POINTER_LINE_PX = 8;
+const TOUCH_LINE_PX = 24;
+const POINTER_NODE_PX = 2;
+const TOUCH_NODE_PX = 8;
+/** Half the widest relationship on a big canvas (a selected one), in graph units. */
+const MAX_LINE_HALF_WIDTH = 2;
 
 interface Grid {
   x0: number;
@@ -59,6 +68,10 @@ interface Grid {
 
 /** Nodes moved since the grid was built, up to which they are filed again rather than the grid rebuilt. */
 const MAX_MOVED = 500;
+/** A grid is built ahead once the elements have not changed or moved for this long. */
+const BUILD_AHEAD_QUIET_MS = 300;
+/** Elements filed per task while building ahead (about 15 ms at 50,000 elements in software). */
+const BUILD_AHEAD_SLICE = 5000;
 
 export class HitIndex {
   private grid: Grid | undefined;
@@ -69,6 +82,11 @@ export class HitIndex {
   private readonly original: HitTestingRenderer['findNearestElements'];
   private readonly renderer: HitTestingRenderer;
   private enabled = false;
+  /** A grid being built ahead, in slices, and how many of its elements are filed. */
+  private ahead: { grid: Grid; order: HitElement[]; filed: number } | undefined;
+  private aheadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the elements last changed or moved while the grid was out of date. */
+  private lastChange = 0;
 
   constructor(private readonly cy: HitCore) {
     const renderer = cy.renderer() as HitTestingRenderer;
@@ -77,7 +95,7 @@ export class HitIndex {
     renderer.findNearestElements = (x, y, interactiveOnly, isTouch) => {
       if (!this.enabled || !interactiveOnly)
         return this.original.call(renderer, x, y, interactiveOnly, isTouch);
-      const candidates = this.near(renderer.getCachedZSortedEles().interactive, x, y) as ZSorted;
+      const candidates = this.near(renderer.getCachedZSortedEles().interactive, x, y, isTouch) as ZSorted;
       candidates.interactive = candidates;
       // Cytoscape's own test, on the candidates only: it reads them as its cache of elements.
       const ownOrder = renderer.getCachedZSortedEles;
@@ -90,11 +108,14 @@ export class HitIndex {
     };
     cy.on('add remove', () => this.forget());
     // A drag moves one node at a time: it is filed again with its relationships on the next test,
-    // where rebuilding the grid took 180-300 ms at 50,000 elements. A layout moves them all.
+    // where rebuilding the grid took 150-300 ms at 50,000 elements. A layout moves them all.
     cy.on('position', ({ target }) => {
-      if (!this.grid || !this.moved) return;
+      if (!this.grid || !this.moved) return this.scheduleBuild();
       this.moved.add(target);
-      if (this.moved.size > MAX_MOVED) this.moved = undefined;
+      if (this.moved.size > MAX_MOVED) {
+        this.moved = undefined;
+        this.scheduleBuild();
+      }
     });
   }
 
@@ -105,12 +126,56 @@ export class HitIndex {
   }
 
   destroy(): void {
+    clearTimeout(this.aheadTimer);
     this.renderer.findNearestElements = this.original;
   }
 
   private forget(): void {
     this.grid = undefined;
     this.moved = new Set();
+    this.scheduleBuild();
+  }
+
+  /**
+   * Builds the grid once the canvas has been still for a while (after a layout, an expansion), in
+   * slices between other tasks, so that the first pointer move does not build it in one long task.
+   */
+  private scheduleBuild(): void {
+    this.lastChange = performance.now();
+    this.ahead = undefined;
+    this.aheadTimer ??= setTimeout(() => this.buildAhead(), BUILD_AHEAD_QUIET_MS);
+  }
+
+  private buildAhead(): void {
+    this.aheadTimer = undefined;
+    if (!this.enabled || (this.grid && this.moved)) return;
+    const quiet = performance.now() - this.lastChange;
+    if (quiet < BUILD_AHEAD_QUIET_MS) {
+      this.aheadTimer = setTimeout(() => this.buildAhead(), BUILD_AHEAD_QUIET_MS - quiet);
+      return;
+    }
+    if (!this.ahead) {
+      const order = this.renderer.getCachedZSortedEles().interactive;
+      this.ahead = { grid: emptyGrid(order), order, filed: 0 };
+    }
+    if (this.fileAhead(BUILD_AHEAD_SLICE)) this.aheadTimer = setTimeout(() => this.buildAhead(), 0);
+  }
+
+  /** Files up to `count` more elements of the grid built ahead; whether some are left. */
+  private fileAhead(count: number): boolean {
+    const ahead = this.ahead!;
+    const end = Math.min(ahead.order.length, ahead.filed + count);
+    for (; ahead.filed < end; ahead.filed++) file(ahead.grid, ahead.order[ahead.filed]!);
+    if (ahead.filed < ahead.order.length) return true;
+    this.useGrid(ahead.grid);
+    return false;
+  }
+
+  private useGrid(grid: Grid): void {
+    this.grid = grid;
+    this.moved = new Set();
+    this.drawingOrder = undefined;
+    this.ahead = undefined;
   }
 
   /**
@@ -118,28 +183,42 @@ export class HitIndex {
    * kept across new drawing orders (a selection re-sorts them): it holds geometry, and the order
    * is looked up per array.
    */
-  private near(order: HitElement[], x: number, y: number): HitElement[] {
+  private near(order: HitElement[], x: number, y: number, isTouch: boolean): HitElement[] {
     if (!this.grid || !this.moved) {
-      this.grid = buildGrid(order);
-      this.moved = new Set();
-      this.drawingOrder = undefined;
+      // A grid half built ahead holds geometry as good as a new one: elements of `order` it
+      // lacks are filed below.
+      if (this.ahead) this.fileAhead(Infinity);
+      else this.useGrid(buildGrid(order));
     } else if (this.moved.size > 0) {
       refile(this.grid, this.moved);
       this.moved.clear();
     }
-    const grid = this.grid;
+    const grid = this.grid!;
     const position = this.positionsIn(order, grid);
     const reach = REACH_PX / this.cy.zoom() + grid.nodeReach;
     // One more cell each way: a line off the grid is recorded in the cells of points half a cell apart.
     const [c1, r1] = cellOf(grid, x - reach - grid.cell, y - reach - grid.cell);
     const [c2, r2] = cellOf(grid, x + reach + grid.cell, y + reach + grid.cell);
+    // Only elements whose body or line lies within reach: cytoscape's test of one that misses
+    // measures its bounding box (three times for a relationship, for captions it may not have),
+    // and thousands of lines into a hub share its cells (300 ms per node crossed near one). An
+    // element with a caption is handed over: the caption may lie beyond.
+    const zoom = this.cy.zoom();
+    const lineReach = (isTouch ? TOUCH_LINE_PX : POINTER_LINE_PX) / zoom + MAX_LINE_HALF_WIDTH;
+    const nodeReach = (isTouch ? TOUCH_NODE_PX : POINTER_NODE_PX) / zoom + grid.nodeReach;
     const found = new Set<number>();
+    const missed = new Set<HitElement>();
     for (let row = r1; row <= r2; row++)
       for (let column = c1; column <= c2; column++)
         for (const element of grid.cells[row * grid.columns + column] ?? []) {
           // An element not in this order (hidden, say) cannot be hit.
           const at = position.get(element);
-          if (at !== undefined) found.add(at);
+          if (at === undefined || found.has(at) || missed.has(element)) continue;
+          const within = element.isNode()
+            ? nodeWithin(element, x, y, nodeReach)
+            : lineWithin(element, x, y, lineReach);
+          if (within || element.pstyle('label').strValue !== '') found.add(at);
+          else missed.add(element);
         }
     return [...found].sort((a, b) => a - b).map((at) => order[at]!);
   }
@@ -154,6 +233,22 @@ export class HitIndex {
   }
 }
 
+/** Whether a node's centre lies within `reach` of (x, y) on both axes. */
+function nodeWithin(node: HitElement, x: number, y: number, reach: number): boolean {
+  const at = node.position();
+  return Math.abs(at.x - x) <= reach && Math.abs(at.y - y) <= reach;
+}
+
+/** Whether a relationship's straight line passes within `reach` of (x, y). */
+function lineWithin(edge: HitElement, x: number, y: number, reach: number): boolean {
+  const from = edge.source().position();
+  const to = edge.target().position();
+  const [dx, dy] = [to.x - from.x, to.y - from.y];
+  const along = Math.max(0, Math.min(1, ((x - from.x) * dx + (y - from.y) * dy) / (dx * dx + dy * dy || 1)));
+  const [px, py] = [from.x + along * dx - x, from.y + along * dy - y];
+  return px * px + py * py <= reach * reach;
+}
+
 /** The cell holding a point, clamped to the grid. */
 function cellOf(grid: Grid, x: number, y: number): [number, number] {
   const column = Math.min(grid.columns - 1, Math.max(0, Math.floor((x - grid.x0) / grid.cell)));
@@ -163,9 +258,16 @@ function cellOf(grid: Grid, x: number, y: number): [number, number] {
 
 /**
  * Nodes go into the cell of their centre (lookups are widened by the widest node); relationships
- * into every cell their line passes through, stepping along it by half a cell.
+ * into every cell their line passes through (see file).
  */
 function buildGrid(order: HitElement[]): Grid {
+  const grid = emptyGrid(order);
+  for (const element of order) file(grid, element);
+  return grid;
+}
+
+/** A grid over the extent of the nodes of `order`, with nothing filed yet. */
+function emptyGrid(order: HitElement[]): Grid {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   let nodeReach = 0;
   for (const element of order) {
@@ -179,7 +281,7 @@ function buildGrid(order: HitElement[]): Grid {
   }
   if (x0 > x1) [x0, y0, x1, y1] = [0, 0, 0, 0];
   const cell = Math.max(x1 - x0, y1 - y0, 1) / GRID_CELLS;
-  const grid: Grid = {
+  return {
     x0,
     y0,
     cell,
@@ -189,8 +291,6 @@ function buildGrid(order: HitElement[]): Grid {
     cellsOf: new Map(),
     nodeReach,
   };
-  for (const element of order) file(grid, element);
-  return grid;
 }
 
 /** Records an element in the cells it covers. */

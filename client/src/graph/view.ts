@@ -280,6 +280,10 @@ export class GraphView {
   private drawLayer(): void {
     if (!this.onLayer) return;
     const viewport = { zoom: this.cy.zoom(), pan: this.cy.pan() };
+    // Cytoscape also draws a frame for what the layer does not show (a hover, a selection).
+    const unchanged =
+      this.layerPicture !== undefined && !this.layerMoved && this.elementLayer.isDrawnAt(viewport);
+    if (unchanged) return;
     const onlyViewportMoved =
       this.layerPicture !== undefined && !this.layerMoved && !this.elementLayer.isDrawnAt(viewport);
     if (
@@ -345,6 +349,17 @@ export class GraphView {
       ],
       bodies: [...bodies.values()],
     };
+  }
+
+  /**
+   * After elements were shown or hidden: the level of detail first, then the captions. Measuring
+   * captions in the detailed style first made cytoscape lay out every relationship as a curve
+   * among its parallels (12 s for 10,000 relationships into a few hubs shown again by the legend).
+   */
+  private shownChanged(): void {
+    this.updateDetail();
+    this.declutter();
+    this.contentChanged();
   }
 
   /** Tells the app that elements changed, after matching the level of detail to the new size. */
@@ -896,8 +911,7 @@ export class GraphView {
     this.hiddenLabels = new Set(filter.hiddenLabels);
     this.hiddenTypes = new Set(filter.hiddenTypes);
     this.cy.batch(() => this.applyFilter());
-    this.declutter();
-    this.contentChanged();
+    this.shownChanged();
   }
 
   /** Marks filtered elements: all of them, or only `elements` (just added ones). */
@@ -914,15 +928,13 @@ export class GraphView {
   hide(ids: string[]): void {
     const elements = this.collection(ids);
     elements.union(elements.nodes().connectedEdges()).addClass('user-hidden').unselect();
-    this.declutter();
-    this.contentChanged();
+    this.shownChanged();
   }
 
   /** Shows everything hidden with `hide`. */
   showHidden(): void {
     this.cy.elements('.user-hidden').removeClass('user-hidden');
-    this.declutter();
-    this.contentChanged();
+    this.shownChanged();
   }
 
   /** Removes every node and relationship except `ids` (and relationships between kept nodes). */
@@ -931,15 +943,13 @@ export class GraphView {
     const keptNodes = keep.nodes().union(keep.edges().connectedNodes());
     const keptEdges = keep.edges().union(keptNodes.edgesWith(keptNodes));
     this.cy.elements().not(keptNodes).not(keptEdges).remove();
-    this.declutter();
-    this.contentChanged();
+    this.shownChanged();
   }
 
   /** Removes nodes (with their relationships) and relationships. */
   remove(ids: string[]): void {
     this.collection(ids).remove();
-    this.declutter();
-    this.contentChanged();
+    this.shownChanged();
   }
 
   /** Locks nodes where they are, or unlocks them. */
@@ -1189,8 +1199,7 @@ export class GraphView {
     });
     this.cy.viewport({ zoom: snapshot.viewport.zoom, pan: snapshot.viewport.pan });
     this.fitted = false;
-    this.declutter();
-    this.contentChanged();
+    this.shownChanged();
   }
 
   /**
