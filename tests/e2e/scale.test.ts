@@ -139,6 +139,19 @@ const statusText = (page: Page) => page.locator('#result-status').innerText();
  * caption when its size at the zoom of the texture level (the power of two at or above the zoom)
  * reaches min-zoomed-font-size, unless the caption is hidden (label-hidden).
  */
+/** Pixels painted on cytoscape's own canvases, not on the element layer under them. */
+function pixelsPaintedByCytoscape(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let count = 0;
+    for (const layer of document.querySelectorAll<HTMLCanvasElement>('#canvas canvas')) {
+      if (layer.classList.contains('graph-element-layer')) continue;
+      const { data } = layer.getContext('2d')!.getImageData(0, 0, layer.width, layer.height);
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+    }
+    return count;
+  });
+}
+
 async function overlappingDrawnCaptions(
   page: Page,
 ): Promise<{ zoom: number; drawn: number; overlaps: number }> {
@@ -268,6 +281,11 @@ describe('the explorer on a result over the display cap', () => {
       JSON.stringify(zoomedIn),
     ).toBe(true);
     await screenshot(page, '31-scale-all-drawn');
+    // Zoomed out again, the nodes give up the captions they got: the element layer draws them
+    // all, cytoscape none (it would draw every node that has one, caption shown or not).
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await expect.poll(() => pixelsPaintedByCytoscape(page), { timeout: 10_000 }).toBe(0);
+    expect((await waitForSummary(page, () => true)).layerBodies).toBe(summary.visibleNodes);
     expect(page.errors).toEqual([]);
   }, 120_000);
 

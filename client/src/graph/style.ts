@@ -64,6 +64,9 @@ function largeGraphStyle(settings: GraphViewSettings, onLayer: boolean): StyleRu
   // caption, a badge or a pin (their borders), or selected (its rule below).
   const opacities: StyleRule[] = onLayer
     ? [
+        // While the viewport moves, cytoscape may move a picture of its own canvas and fill
+        // what lies outside it, which would cover the layer.
+        { selector: 'core', style: { 'outside-texture-bg-opacity': 0 } },
         { selector: 'edge, node', style: { opacity: 0 } },
         { selector: `node.${CAPTIONED}, node.has-more, node.pinned`, style: { opacity: 1 } },
         { selector: `node.${PICTURED}`, style: { opacity: 1 } },

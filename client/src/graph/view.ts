@@ -151,9 +151,11 @@ const FEW_NEW_NODES = 100;
 
 /**
  * From this many lines and bodies, the element layer moves its last picture while the viewport
- * moves (one path of 6,700 lines took 3-9 ms to draw, cheap enough for every frame below this).
+ * moves, which leaves the parts that come into view empty until it rests. Below, it is drawn on
+ * every frame: 33,333 lines and 16,667 bodies panned at 38 frames/s in software (60 moving the
+ * picture).
  */
-const MOVING_PICTURE_MIN_ELEMENTS = 10_000;
+const MOVING_PICTURE_MIN_ELEMENTS = 60_000;
 /** From this many nodes drawn by cytoscape over the element layer, it pans and zooms a picture of them. */
 const TEXTURE_ON_VIEWPORT_FROM = 1_000;
 /** The element layer is drawn again this long after the viewport's last move. */
@@ -845,7 +847,12 @@ export class GraphView {
     // at or above the zoom), so between half that and the threshold it draws captions too small to
     // read and, undecluttered, on top of each other: those are hidden here instead.
     const textureScale = 2 ** Math.ceil(Math.log2(cy.zoom() * window.devicePixelRatio));
-    if (fontSize * textureScale < LARGE_GRAPH_CAPTION_MIN_PX) return;
+    if (fontSize * textureScale < LARGE_GRAPH_CAPTION_MIN_PX) {
+      // Too far out for any caption: nodes that had one (say, while the canvas held the first
+      // 1,000) give it up, so that the element layer draws them instead of cytoscape.
+      cy.batch(() => cy.nodes(`.${CAPTIONED}`).removeClass(CAPTIONED));
+      return;
+    }
     // Nodes just outside the view may have their captions inside it (up to half the widest caption).
     const margin = CAPTION_WRAP_WIDTH / 2;
     const { x1, y1, x2, y2 } = cy.extent();
