@@ -324,6 +324,17 @@ describe('the explorer on a result over the display cap', () => {
     await page.mouse.move(canvas.x + 2, canvas.y + 2);
     await expect.poll(() => tip.isVisible()).toBe(false);
     expect(await hoverText()).toBeUndefined();
+    // Nor does it stay when the pointer jumps off the canvas, or drags the node away.
+    await page.mouse.move(canvas.x + point.x, canvas.y + point.y);
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    await page.mouse.move(canvas.x + canvas.width + 150, canvas.y + canvas.height / 2);
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await page.mouse.move(canvas.x + point.x, canvas.y + point.y);
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + point.x + 30, canvas.y + point.y + 20, { steps: 4 });
+    await expect.poll(() => tip.isVisible()).toBe(false);
+    await page.mouse.up();
     expect(page.errors).toEqual([]);
   }, 120_000);
 

@@ -252,13 +252,32 @@ export class GraphView {
       clearTimeout(this.viewportDeclutterTimer);
       this.viewportDeclutterTimer = setTimeout(() => this.declutterViewport(), 200);
     });
-    cy.on('mouseover', 'node, edge', (event) => {
+    // The box names what lies under the pointer at rest: not while a node is dragged (it passes
+    // over others), nor once the pointer left the canvas (cytoscape may not say it left the element).
+    let dragging = false;
+    cy.on('grab', 'node', () => {
+      dragging = true;
+      this.hoverTip.hide();
+    });
+    cy.on('free', 'node', () => {
+      dragging = false;
+    });
+    cy.container()?.addEventListener('mouseleave', () => this.hoverTip.hide());
+    const nameUnderPointer = (event: cytoscape.EventObject) => {
+      if (dragging) return;
       const element = event.target as cytoscape.SingularElementArgument;
-      if (!this.large) return void element.addClass('hover');
       const text = element.isNode()
         ? String(element.data('display') ?? '')
         : String(element.data('type') ?? '');
       this.hoverTip.show(text, event.renderedPosition.x, event.renderedPosition.y);
+    };
+    cy.on('mouseover', 'node, edge', (event) => {
+      if (!this.large) return void event.target.addClass('hover');
+      nameUnderPointer(event);
+    });
+    // Back on the element after the box was hidden without cytoscape's mouseout.
+    cy.on('mousemove', 'node, edge', (event) => {
+      if (this.large && this.hoverTip.text === undefined) nameUnderPointer(event);
     });
     cy.on('mouseout', 'node, edge', (event) => {
       this.hoverTip.hide();
