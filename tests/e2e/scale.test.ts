@@ -595,6 +595,30 @@ describe('the explorer on a result over the display cap', () => {
       ]),
     ).toBeGreaterThan(5000);
     expect(await pngPixels([personColour])).toBeGreaterThan(2000);
+
+    // A selected relationship is drawn by cytoscape, over the layer: so are its end nodes, which
+    // would otherwise lie under it (and only there, not on the layer too).
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await expect.poll(() => pixelsPaintedByCytoscape(page), { timeout: 10_000 }).toBe(0);
+    const shown = await waitForSummary(page, () => true);
+    expect(shown.layerBodies).toBe(shown.visibleNodes);
+    const selectable = edges.find(
+      (e) => e.source !== e.target && e.source !== hub.id && e.target !== hub.id,
+    )!;
+    const select = (ids: string[]) =>
+      page.evaluate(
+        (ids) =>
+          (window as unknown as { __lagebild: { select(ids: string[]): void } }).__lagebild.select(ids),
+        ids,
+      );
+    await select([selectable.id]);
+    await expect
+      .poll(async () => (await waitForSummary(page, () => true)).layerBodies)
+      .toBe(shown.visibleNodes - 2);
+    await select([]);
+    await expect
+      .poll(async () => (await waitForSummary(page, () => true)).layerBodies)
+      .toBe(shown.visibleNodes);
     expect(page.errors).toEqual([]);
   }, 120_000);
 });

@@ -63,6 +63,8 @@ export class ElementLayer {
   private pixelRatio = 1;
   /** The viewport of the last picture, which `follow` moves the picture from. */
   private drawnAt: Viewport = NOT_DRAWN;
+  /** The container's own overflow style, given back while the layer is hidden. */
+  private readonly containerOverflow: string;
 
   constructor(private readonly container: HTMLElement) {
     this.canvas = document.createElement('canvas');
@@ -76,8 +78,7 @@ export class ElementLayer {
     } satisfies Partial<CSSStyleDeclaration>);
     // First in the container, so that cytoscape's canvases (nodes, selection) lie on top of it.
     container.prepend(this.canvas);
-    // The picture moves with the viewport (follow) beyond the container's edges: clip it there.
-    container.style.overflow = 'hidden';
+    this.containerOverflow = container.style.overflow;
     this.context = this.canvas.getContext('2d')!;
     this.resize();
   }
@@ -96,6 +97,8 @@ export class ElementLayer {
   draw({ lines, bodies }: LayerPicture, { zoom, pan }: Viewport): void {
     const { context, pixelRatio } = this;
     this.canvas.hidden = false;
+    // The picture moves with the viewport (follow) beyond the container's edges: clip it there.
+    this.container.style.overflow = 'hidden';
     this.canvas.style.transform = '';
     this.drawnAt = { zoom, pan: { x: pan.x, y: pan.y } };
     context.setTransform(1, 0, 0, 1, 0, 0);
@@ -172,6 +175,7 @@ export class ElementLayer {
     this.context.setTransform(1, 0, 0, 1, 0, 0);
     this.context.clearRect(0, 0, this.canvas.width, this.canvas.height);
     this.canvas.hidden = true;
+    this.container.style.overflow = this.containerOverflow;
     this.canvas.style.transform = '';
     this.lines = 0;
     this.bodies = 0;
@@ -194,6 +198,7 @@ export class ElementLayer {
   }
 
   destroy(): void {
+    this.container.style.overflow = this.containerOverflow;
     this.canvas.remove();
   }
 }

@@ -133,6 +133,8 @@ export class HitIndex {
   private forget(): void {
     this.grid = undefined;
     this.moved = new Set();
+    // The old drawing order holds elements that may be gone.
+    this.drawingOrder = undefined;
     this.scheduleBuild();
   }
 

@@ -95,7 +95,8 @@ export function shapePoints(shape: NodeShape): string | undefined {
     case 'round-octagon':
       return '5,1 11,1 15,5 15,11 11,15 5,15 1,11 1,5';
     case 'rhomboid':
-      return '4,3 15,3 12,13 1,13';
+      // Leaning as cytoscape draws it: the top edge starts at the left, the bottom ends at the right.
+      return '1,3 10.3,3 15,13 5.7,13';
     case 'star':
       return '8,0.5 10,6 15.5,6 11,9.5 13,15.5 8,12 3,15.5 5,9.5 0.5,6 6,6';
     case 'vee':

@@ -68,7 +68,10 @@ function largeGraphStyle(settings: GraphViewSettings, onLayer: boolean): StyleRu
         // what lies outside it, which would cover the layer.
         { selector: 'core', style: { 'outside-texture-bg-opacity': 0 } },
         { selector: 'edge, node', style: { opacity: 0 } },
-        { selector: `node.${CAPTIONED}, node.has-more, node.pinned`, style: { opacity: 1 } },
+        {
+          selector: NODES_DRAWN_BY_CYTOSCAPE.map((name) => `node.${name}`).join(', '),
+          style: { opacity: 1 },
+        },
         { selector: `node.${PICTURED}`, style: { opacity: 1 } },
         { selector: `edge.${PICTURED}`, style: { opacity: plain.opacity } },
         { selector: `edge.quiet.${PICTURED}`, style: { opacity: quiet.opacity } },
@@ -118,6 +121,16 @@ function largeGraphStyle(settings: GraphViewSettings, onLayer: boolean): StyleRu
 
 /** The class of a node on a big canvas that has a caption (see largeGraphStyle). */
 export const CAPTIONED = 'captioned';
+
+/** The class of a node at an end of a selected relationship (see NODES_DRAWN_BY_CYTOSCAPE). */
+export const SELECTION_END = 'selection-end';
+
+/**
+ * With the elements on the layer, cytoscape still draws the nodes of these classes (and selected
+ * ones): a caption, a badge or a pin's border is drawn with the node, and a selected relationship,
+ * drawn by cytoscape, would otherwise lie over its end nodes.
+ */
+export const NODES_DRAWN_BY_CYTOSCAPE: readonly string[] = [CAPTIONED, 'has-more', 'pinned', SELECTION_END];
 
 /** A node's colour and shape, at every level of detail. */
 function nodeBody(): StyleRule['style'] {

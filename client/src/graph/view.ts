@@ -30,7 +30,9 @@ import {
   LARGE_GRAPH_CAPTION_MIN_PX,
   LARGE_GRAPH_NODE_SIZE,
   largeEdgeLooks,
+  NODES_DRAWN_BY_CYTOSCAPE,
   PICTURED,
+  SELECTION_END,
 } from './style.ts';
 import { svgPicture, type PictureEdge, type PictureNode } from './svgPicture.ts';
 
@@ -194,6 +196,7 @@ export class GraphView {
   /** A node moved since the element layer's last picture. */
   private layerMoved = false;
   private layerRestTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly pointerLeft = () => this.hoverTip.hide();
 
   constructor(container: HTMLElement, settings: GraphViewSettingsInput = {}) {
     this.settings = validateSettings(resolveSettings(settings));
@@ -236,6 +239,7 @@ export class GraphView {
       pending = true;
       queueMicrotask(() => {
         pending = false;
+        if (this.onLayer) this.markSelectionEnds();
         this.events.emit('selectionChange', {
           nodeIds: this.selectedNodeIds(),
           edgeIds: this.selectedEdgeIds(),
@@ -262,7 +266,7 @@ export class GraphView {
     cy.on('free', 'node', () => {
       dragging = false;
     });
-    cy.container()?.addEventListener('mouseleave', () => this.hoverTip.hide());
+    cy.container()?.addEventListener('mouseleave', this.pointerLeft);
     const nameUnderPointer = (event: cytoscape.EventObject) => {
       if (dragging) return;
       const element = event.target as cytoscape.SingularElementArgument;
@@ -347,8 +351,12 @@ export class GraphView {
     let drawnByCytoscape = 0;
     this.cy.nodes().forEach((node) => {
       if (!isShown(node)) return;
-      if (node.hasClass(CAPTIONED) || node.hasClass('has-more') || node.hasClass('pinned'))
+      // Cytoscape draws these itself, in its own shape (the layer's outlines are the legend's
+      // polygons): the layer leaves them out, so that no node shows two shapes.
+      if (NODES_DRAWN_BY_CYTOSCAPE.some((name) => node.hasClass(name)) || node.selected()) {
         drawnByCytoscape++;
+        return;
+      }
       const color = String(node.data('color'));
       const shape = node.data('shape') as BodyLook['shape'];
       const look = `${color} ${shape}`;
@@ -383,6 +391,20 @@ export class GraphView {
     this.contentChanged();
   }
 
+  /**
+   * The end nodes of selected relationships are drawn by cytoscape, above the selected line it
+   * draws, rather than on the layer under it (cytoscape draws relationships under nodes).
+   */
+  private markSelectionEnds(): void {
+    const ends = this.cy.edges(':selected').connectedNodes();
+    this.cy.batch(() => {
+      this.cy.nodes(`.${SELECTION_END}`).difference(ends).removeClass(SELECTION_END);
+      ends.addClass(SELECTION_END);
+    });
+    // A selection fires no 'class' event for the node selected.
+    this.layerPicture = undefined;
+  }
+
   /** Tells the app that elements changed, after matching the level of detail to the new size. */
   private contentChanged(): void {
     this.hoverTip.hide();
@@ -399,7 +421,9 @@ export class GraphView {
     if (large === this.large) return;
     this.large = large;
     this.applyStyle();
-    this.hitIndex.setEnabled(large);
+    // WebGL finds what lies under the pointer by drawing a picking buffer of the elements it is
+    // handed: handed the grid's few, it would keep a buffer of those alone.
+    this.hitIndex.setEnabled(large && !this.webgl);
     // Not in cytoscape's typings, but read on every frame: pan and zoom a picture of the canvas
     // without edges instead of drawing thousands of elements per frame.
     const rendering = this.viewportRendering();
@@ -421,6 +445,7 @@ export class GraphView {
     const style = buildStyle(this.settings, { large: this.large, onLayer: this.onLayer });
     this.cy.style(style as unknown as cytoscape.StylesheetJson);
     this.drawLists.setEnabled(this.onLayer);
+    if (this.onLayer) this.markSelectionEnds();
   }
 
   /** How many force layouts ran in the Web Worker and how many on the page (diagnostics, tests). */
@@ -1381,6 +1406,7 @@ export class GraphView {
   }
 
   destroy(): void {
+    this.cy.container()?.removeEventListener('mouseleave', this.pointerLeft);
     clearTimeout(this.viewportDeclutterTimer);
     clearTimeout(this.layerRestTimer);
     this.resizeObserver.disconnect();
