@@ -163,6 +163,19 @@ describe('the hit grid of a big canvas', () => {
     expect(near(point.x, point.y)).toContain(selected);
   });
 
+  it('hands over a node at the edge of a border it got after the grid was built', () => {
+    const { nodes, edges, node } = graph(0, seededRandom(2));
+    const badged = node('badged', 500, 500);
+    node('other', 2000, 1200);
+    const { near } = hitIndexOver(() => [...edges, ...nodes]);
+    expect(near(500, 500)).toContain(badged);
+    // A badge's border of 3 and a selection's of 4: outer width 22; cytoscape hits a node within
+    // half of that plus 2 px for a mouse (zoom 1).
+    badged.outerWidth = badged.outerHeight = () => 22;
+    expect(near(512.5, 500)).toContain(badged);
+    expect(near(514.5, 500)).not.toContain(badged);
+  });
+
   it('finds a long relationship in the middle, far from its ends and from every node', () => {
     const { nodes, edges, node, edge } = graph(0, seededRandom(1));
     const left = node('left', 0, 0);

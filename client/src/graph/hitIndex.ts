@@ -51,6 +51,11 @@ const POINTER_NODE_PX = 2;
 const TOUCH_NODE_PX = 8;
 /** Half the widest relationship on a big canvas (a selected one), in graph units. */
 const MAX_LINE_HALF_WIDTH = 2;
+/**
+ * How much a node's half width may grow after the grid measured the widest (a badge's or a pin's
+ * border of 3, a selection's of 4), in graph units.
+ */
+const MAX_BORDER_GROWTH = 2;
 
 interface Grid {
   x0: number;
@@ -207,7 +212,7 @@ export class HitIndex {
     // element with a caption is handed over: the caption may lie beyond.
     const zoom = this.cy.zoom();
     const lineReach = (isTouch ? TOUCH_LINE_PX : POINTER_LINE_PX) / zoom + MAX_LINE_HALF_WIDTH;
-    const nodeReach = (isTouch ? TOUCH_NODE_PX : POINTER_NODE_PX) / zoom + grid.nodeReach;
+    const nodeReach = (isTouch ? TOUCH_NODE_PX : POINTER_NODE_PX) / zoom + grid.nodeReach + MAX_BORDER_GROWTH;
     const found = new Set<number>();
     const missed = new Set<HitElement>();
     for (let row = r1; row <= r2; row++)
