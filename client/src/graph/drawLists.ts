@@ -2,8 +2,9 @@
 // cytoscape's drawing lists. They stay in cytoscape at opacity 0, under the pointer and
 // selectable, but cytoscape's renderer computes each one's bounding box before it finds that it
 // is invisible: for the relationships alone 90-160 ms of a 330-400-ms redraw at 50,000 elements
-// (33,000 relationships). The hit test reads another list (`interactive`), which keeps them. The renderer's methods are not
-// in cytoscape's typings (cytoscape is pinned in package-lock.json); see also hitIndex.ts.
+// (33,000 relationships). The hit test reads another list (`interactive`), which keeps them. The
+// renderer's methods are not in cytoscape's typings (cytoscape is pinned in package-lock.json);
+// see also hitIndex.ts.
 
 /** What the lists read of an element. */
 interface ListedElement {

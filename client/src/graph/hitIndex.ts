@@ -202,7 +202,8 @@ export class HitIndex {
     }
     const grid = this.grid!;
     const position = this.positionsIn(order, grid);
-    const reach = REACH_PX / this.cy.zoom() + grid.nodeReach;
+    const zoom = this.cy.zoom();
+    const reach = REACH_PX / zoom + grid.nodeReach;
     // One more cell each way: a line off the grid is recorded in the cells of points half a cell apart.
     const [c1, r1] = cellOf(grid, x - reach - grid.cell, y - reach - grid.cell);
     const [c2, r2] = cellOf(grid, x + reach + grid.cell, y + reach + grid.cell);
@@ -210,7 +211,6 @@ export class HitIndex {
     // measures its bounding box (three times for a relationship, for captions it may not have),
     // and thousands of lines into a hub share its cells (300 ms per node crossed near one). An
     // element with a caption is handed over: the caption may lie beyond.
-    const zoom = this.cy.zoom();
     const lineReach = (isTouch ? TOUCH_LINE_PX : POINTER_LINE_PX) / zoom + MAX_LINE_HALF_WIDTH;
     const nodeReach = (isTouch ? TOUCH_NODE_PX : POINTER_NODE_PX) / zoom + grid.nodeReach + MAX_BORDER_GROWTH;
     const found = new Set<number>();
