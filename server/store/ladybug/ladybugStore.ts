@@ -33,6 +33,14 @@ import { HubCounts, type HubCountOptions } from './hubCounts.ts';
 import { withNameHint, type KnownNames } from './nameHints.ts';
 import { NeighbourCountCache } from './neighbourCounts.ts';
 import { neighborhoodOf } from './neighbors.ts';
+import {
+  flatRowReader,
+  missingProperty,
+  planFlatElements,
+  tableProbe,
+  tablesFromProbe,
+  type ElementCatalog,
+} from './flatElements.ts';
 import { countElements, quoteName, readCatalog, type ReadRows } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { SearchIndex } from './searchIndex.ts';
@@ -93,6 +101,14 @@ const EAGER_SEARCH_INDEX_NODES = 50_000;
 
 /** Rows read synchronously before yielding to the event loop (about a millisecond of work). */
 const ROWS_PER_SLICE = 2000;
+
+/** See LadybugStore.flatElementsFromRows. */
+const FLAT_ELEMENTS_FROM_ROWS = 5000;
+/**
+ * Flat statements tried for one result, each leaving out one more property that the variable's
+ * tables lack (where the probe could not name the tables).
+ */
+const FLAT_ATTEMPTS = 8;
 
 /** A statement gets at least this long, however long it waited for a connection. */
 const MIN_STATEMENT_MS = 100;
@@ -306,14 +322,16 @@ export class LadybugStore implements GraphStore {
         releaseWrite = undefined;
         await this.afterWrite(cypher);
       }
+      const flat = writes ? undefined : await this.readFlat(connection, cypher, params, statement, result);
       return new LadybugCursor(
-        result,
+        flat?.result ?? result,
         connection,
         () => this.pool.release(connection),
         this.propertyTypes,
         (rows, types, first) =>
           recoverExactIntegers(rows, types, { store: this, cypher, params, writes, first }),
         cypher,
+        flat,
       );
     } catch (error) {
       releaseWrite?.();
@@ -323,6 +341,75 @@ export class LadybugStore implements GraphStore {
       // Errors name the limit the user set, not what was left of it after the wait.
       throw withNameHint(translateEngineError(error, { timeoutMs: limitMs }), this.knownNames);
     }
+  }
+
+  /**
+   * Results of this many rows or more whose columns are nodes and relationships are read as flat
+   * columns (flatElements.ts): below, the second statement costs more than it saves. Tests set it
+   * to 0, or Infinity to read every result as the binding's objects.
+   */
+  flatElementsFromRows = FLAT_ELEMENTS_FROM_ROWS;
+
+  /**
+   * The same read statement once more with its elements spread into flat columns, when the result
+   * is big and made of plain element and scalar columns; undefined otherwise. The query's own
+   * result is closed first, so that the engine does not hold two big results at once; where the
+   * engine then refuses the flat statement (rare: the probe could not name the tables), the query
+   * runs again and its rows are read as they are.
+   */
+  private async readFlat(
+    connection: Connection,
+    cypher: string,
+    params: Record<string, Value>,
+    statement: PreparedStatement,
+    result: EngineResult,
+  ): Promise<FlatRead | undefined> {
+    if (result.getNumTuples() < this.flatElementsFromRows) return undefined;
+    const shape = { columns: result.getColumnNamesSync(), types: result.getColumnDataTypesSync() };
+    const probe = tableProbe(cypher, shape.types);
+    if (!probe) return undefined;
+    const catalog: ElementCatalog = {
+      labels: this.knownNames.labels,
+      relationshipTypes: this.knownNames.relationshipTypes,
+      propertyTypes: this.propertyTypes,
+    };
+    const run = async (text: string) =>
+      single(
+        await connection.execute(
+          await this.prepare(connection, text, this.defaultTimeoutMs),
+          toEngineParams(params),
+        ),
+      );
+    let tables: (string[] | undefined)[];
+    try {
+      const probed = await run(probe);
+      tables = tablesFromProbe(probed.getColumnNamesSync(), shape.types, catalog);
+      probed.close();
+    } catch {
+      this.statementCache.get(connection)?.delete(probe);
+      return undefined;
+    }
+    result.close();
+    const left = new Map<number, Set<string>>();
+    for (let attempt = 0; attempt < FLAT_ATTEMPTS; attempt++) {
+      const plan = planFlatElements(cypher, shape.types, catalog, { tables, left });
+      if (!plan) break;
+      let flat: EngineResult;
+      try {
+        flat = await run(plan.cypher);
+      } catch (error) {
+        this.statementCache.get(connection)?.delete(plan.cypher);
+        const missing = missingProperty(error, plan.names);
+        if (!missing) break;
+        left.set(missing.column, new Set([...(left.get(missing.column) ?? []), missing.key]));
+        continue;
+      }
+      const toRow = flatRowReader(plan, flat.getColumnNamesSync(), flat.getColumnDataTypesSync(), catalog);
+      if (toRow) return { result: flat, toRow, shape };
+      flat.close();
+      break;
+    }
+    return { result: single(await connection.execute(statement, toEngineParams(params))), shape };
   }
 
   private readonly abandoned = new WeakSet<Connection>();
@@ -800,8 +887,10 @@ class LadybugTransaction implements StoreTransaction {
 class LadybugCursor implements Cursor {
   /** The columns' names as Neo4j would give them (rewriteReturn.ts). */
   readonly columns: string[];
-  /** The engine's names of the columns: the keys of its rows. */
-  private readonly engineColumns: string[];
+  /** The result its rows are read from: the query's own, or its flat statement's. */
+  private readonly source: EngineResult;
+  /** Turns one of the engine's rows (keyed by its column names) into Lagebild's values. */
+  private readonly toRow: (record: Record<string, unknown>) => Value[];
   readonly totalRows: number;
   readonly engineTypes: string[];
   private done = false;
@@ -810,10 +899,9 @@ class LadybugCursor implements Cursor {
   private delivered = 0;
   /** Rows taken from the engine's result so far. */
   private read = 0;
-  private readonly converters: ((raw: unknown) => Value)[];
 
   constructor(
-    private readonly result: EngineResult,
+    result: EngineResult,
     _connection: Connection,
     private readonly onClose: () => void,
     propertyTypes: PropertyTypes,
@@ -823,12 +911,24 @@ class LadybugCursor implements Cursor {
       first: number,
     ) => Value[][] | Promise<Value[][]>,
     cypher: string,
+    /** Set where `result` is not the query's own: its columns' names and types, and how to read its rows. */
+    flat?: FlatRead,
   ) {
-    this.engineColumns = result.getColumnNamesSync();
-    this.columns = columnNamesAsWritten(cypher, this.engineColumns);
-    this.engineTypes = result.getColumnDataTypesSync();
+    const engineColumns = flat?.shape.columns ?? result.getColumnNamesSync();
+    this.columns = columnNamesAsWritten(cypher, engineColumns);
+    this.engineTypes = flat?.shape.types ?? result.getColumnDataTypesSync();
     this.totalRows = result.getNumTuples();
-    this.converters = this.engineTypes.map((type) => columnConverter(type, propertyTypes));
+    this.source = result;
+    if (flat?.toRow) {
+      this.toRow = flat.toRow;
+    } else {
+      const converters = this.engineTypes.map((type) => columnConverter(type, propertyTypes));
+      this.toRow = (record) => {
+        const row: Value[] = new Array(engineColumns.length);
+        for (let i = 0; i < engineColumns.length; i++) row[i] = converters[i]!(record[engineColumns[i]!]);
+        return row;
+      };
+    }
   }
 
   async next(max: number): Promise<Value[][]> {
@@ -837,13 +937,10 @@ class LadybugCursor implements Cursor {
       // Rows are counted against the result's size instead of asking hasNext() before each one:
       // a native call per row saved, about a tenth of reading 100,000 rows.
       const sliceEnd = Math.min(max, rows.length + ROWS_PER_SLICE, rows.length + this.totalRows - this.read);
-      const { engineColumns: columns, converters } = this;
+      const { source, toRow } = this;
       while (rows.length < sliceEnd) {
-        const record = this.result.getNextSync() as Record<string, unknown>;
+        rows.push(toRow(source.getNextSync() as Record<string, unknown>));
         this.read++;
-        const row: Value[] = new Array(columns.length);
-        for (let i = 0; i < columns.length; i++) row[i] = converters[i]!(record[columns[i]!]);
-        rows.push(row);
       }
       if (this.read >= this.totalRows) this.done = true;
       else if (rows.length < max) await yieldToEventLoop();
@@ -858,9 +955,20 @@ class LadybugCursor implements Cursor {
     this.done = true;
     if (this.closed) return;
     this.closed = true;
-    this.result.close();
+    this.source.close();
     this.onClose();
   }
+}
+
+/**
+ * What readFlat gives the cursor: a result of the query's rows, the names and types of the
+ * query's own columns, and how to put its elements together again from the flat columns (unset
+ * where the result is the query run again, read as it is).
+ */
+interface FlatRead {
+  result: EngineResult;
+  shape: { columns: string[]; types: string[] };
+  toRow?: (record: Record<string, unknown>) => Value[];
 }
 
 /** The engine's answer when a second write transaction would start while one is open. */
