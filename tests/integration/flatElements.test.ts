@@ -118,6 +118,41 @@ describe('big results read as flat columns', () => {
     expect(sorted(byColumns.rows)).toEqual(sorted(byObjects.rows));
   });
 
+  it('leaves reads inside a transaction to the objects: a refused flat statement would end the transaction', async () => {
+    store.flatElementsFromRows = 0;
+    const readFlat = vi.spyOn(store as unknown as { readFlat: () => Promise<unknown> }, 'readFlat');
+    const transaction = await store.beginTransaction();
+    try {
+      await (await transaction.run("CREATE (:Ring {uid: 'ring-in-tx', i: -1})")).close();
+      const rows = async (cypher: string) => {
+        const cursor = await transaction.run(cypher);
+        const out = await cursor.next(100_000);
+        await cursor.close();
+        return out;
+      };
+      const ring = await rows('MATCH (n:Ring) RETURN n');
+      expect(ring.some(([n]) => (n as { properties: { uid: string } }).properties.uid === 'ring-in-tx')).toBe(
+        true,
+      );
+      // Read flat, this one would have its flat statements refused (the probe cannot name the tables).
+      const made = await rows('MATCH (n:Probe) RETURN CASE WHEN n.score > 3 THEN n ELSE NULL END AS m');
+      expect(made.length).toBeGreaterThan(0);
+      await (await transaction.run("CREATE (:Ring {uid: 'ring-in-tx-2', i: -2})")).close();
+      await transaction.commit();
+      expect(readFlat).not.toHaveBeenCalled();
+    } catch (error) {
+      await transaction.rollback().catch(() => undefined);
+      throw error;
+    } finally {
+      readFlat.mockRestore();
+    }
+    const { rows } = await store.query(
+      "MATCH (n:Ring) WHERE n.uid STARTS WITH 'ring-in-tx' RETURN n.uid ORDER BY n.uid",
+    );
+    expect(rows).toEqual([['ring-in-tx'], ['ring-in-tx-2']]);
+    await store.runScript(["MATCH (n:Ring) WHERE n.uid STARTS WITH 'ring-in-tx' DELETE n"]);
+  });
+
   it('leaves small results to the objects', async () => {
     store.flatElementsFromRows = 5000;
     const readFlat = vi.spyOn(store as unknown as { readFlat: () => Promise<unknown> }, 'readFlat');

@@ -613,6 +613,7 @@ export class LadybugStore implements GraphStore {
         read: (text: string, values: Record<string, Value> = {}) =>
           this.readOn(connection, text, values, timeoutMs),
       };
+      // Not read as flat columns (readFlat): a statement the engine refuses ends the transaction.
       return new LadybugCursor(
         result,
         connection,
