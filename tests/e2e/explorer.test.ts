@@ -354,6 +354,12 @@ describe('the explorer in a browser', () => {
     const undone = await waitForCanvas(page, 's.summary.nodes === 1');
     expect(undone.nodes.map((n) => n.id)).toEqual([lawrow.id]);
     expect(undone.canRedo).toBe(true);
+    // The node stays selected, as it was before the expansion, and the inspector says so.
+    const selected = await page.evaluate(() =>
+      (window as unknown as { __lagebild: { selection(): { nodeIds: string[] } } }).__lagebild.selection(),
+    );
+    expect(selected).toEqual({ nodeIds: [lawrow.id], edgeIds: [] });
+    expect(await page.locator('#inspector h2').textContent()).toBe('Lawrow');
     await screenshot(page, '04-undone');
 
     await page.keyboard.press('Control+Shift+Z');
@@ -462,7 +468,9 @@ describe('the explorer in a browser', () => {
     expect(firstPage.summary.edges).toBe(25);
     const more = page.locator('#inspector button', { hasText: `Load ${all.total - 25} more` });
     await more.waitFor();
-    expect(await page.locator('#inspector').textContent()).toContain('Not loaded yet: OPERATES_IN 15');
+    expect(await page.locator('#inspector').textContent()).toContain(
+      'Not loaded yet: 15 relationships (OPERATES_IN 15)',
+    );
     await screenshot(page, '05-hub-first-page');
 
     await more.click();
@@ -503,7 +511,7 @@ describe('the explorer in a browser', () => {
     expect(new Set(await edgeTypes())).toEqual(new Set(['SUPPLIES']));
     await expect
       .poll(() => page.locator('#inspector').textContent())
-      .toContain('Not loaded yet: OPERATES_IN 30, SUPPLIES 5');
+      .toContain('Not loaded yet: 35 relationships of 2 types (OPERATES_IN 30, SUPPLIES 5)');
     await page.waitForTimeout(400);
     await screenshot(page, '05-expand-along-type');
 
@@ -653,7 +661,7 @@ describe('the explorer in a browser', () => {
 });
 
 describe('the explorer on a server that cuts long results', () => {
-  it('says "showing N of M rows" when the result was truncated', async () => {
+  it('says "first N of M rows" when the result was truncated, and why in its tooltip', async () => {
     const small = await startLagebild({ clientDir, env: { MAX_ROWS: '5' } });
     try {
       const { page } = await openPage(browser, { width: 1280, height: 800 });
@@ -664,9 +672,8 @@ describe('the explorer on a server that cuts long results', () => {
       });
       expect(body.summary.truncated).toBe(true);
       expect(state.summary.edges).toBe(5);
-      expect(await page.textContent('#result-status')).toContain(
-        `showing 5 of ${body.summary.totalRows} rows`,
-      );
+      expect(await page.textContent('#result-status')).toContain(`first 5 of ${body.summary.totalRows} rows`);
+      expect(await page.getAttribute('#result-status .row-limit', 'title')).toContain('MAX_ROWS');
       await screenshot(page, '09-truncated');
       await page.context().close();
     } finally {

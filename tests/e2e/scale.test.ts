@@ -241,6 +241,45 @@ describe('the explorer on a result over the display cap', () => {
     expect(page.errors).toEqual([]);
   }, 120_000);
 
+  it('drops "showing N of M" and its buttons when the next query fails, and says the canvas is the one before', async () => {
+    const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
+    await waitForSummary(page, (s) => s.nodes === 1000);
+    await page.click('#editor .cm-content');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('MATCH (n:Claim RETURN n');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('#query-error').isVisible()).toBe(true);
+    expect(await statusText(page)).toContain(
+      'The query failed; the canvas still shows the result before it.',
+    );
+    expect(await statusText(page)).not.toContain('showing');
+    await expect(page.getByRole('button', { name: 'Draw all' }).count()).resolves.toBe(0);
+    expect((await waitForSummary(page, () => true)).nodes).toBe(1000);
+    await screenshot(page, '30b-scale-failed-query');
+  }, 120_000);
+
+  it('shows a big result in the table a page of rows at a time, each element with its properties', async () => {
+    const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
+    await waitForSummary(page, (s) => s.nodes === 1000);
+    const { body } = await postJson(`${lb.url}/api/query`, { cypher: BIG_QUERY });
+    expect(body.rows.length).toBeGreaterThan(1000);
+    await page.click('#tab-table');
+    const rows = page.locator('#table-pane tbody tr');
+    await expect.poll(() => rows.count()).toBe(500);
+    expect(await page.locator('#table-pane .table-note').textContent()).toContain(
+      `500 of ${body.rows.length.toLocaleString('en')} rows shown.`,
+    );
+    // The first row's node is there with its uid beside its chip.
+    const [a] = body.rows[0] as [{ properties: { uid: string } }];
+    expect(await rows.first().textContent()).toContain(`uid: ${a.properties.uid}`);
+    await page.getByRole('button', { name: 'Show 500 more rows' }).click();
+    await expect.poll(() => rows.count()).toBe(1000);
+    expect(await rows.nth(999).locator('td').first().textContent()).toBe('1000');
+    await screenshot(page, '30c-scale-table');
+    expect(page.errors).toEqual([]);
+  }, 120_000);
+
   it('draws a large canvas with less detail and lays it out in the Web Worker, spread over the canvas', async () => {
     const { page, summary } = await openAllDrawn();
     expect(summary.large).toBe(true);

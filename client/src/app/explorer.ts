@@ -171,6 +171,8 @@ export class Explorer {
       if (ticket !== this.running) return undefined;
       this.cancelButton.hidden = true;
       this.setBusy('');
+      this.drawing = undefined;
+      this.parts.results.setFailed();
       if (error instanceof ApiError) this.showError(error.code, error.message);
       else this.showError('Error', error instanceof Error ? error.message : String(error));
       return undefined;
@@ -367,8 +369,17 @@ export class Explorer {
     this.expansions = new Map(state.expansions);
     this.drawing = state.drawing;
     this.showDrawing();
-    this.parts.inspector.clear();
+    this.inspectRestoredSelection();
     this.refreshButtons();
+  }
+
+  /** The inspector shows what the restored canvas has selected, as after a click. */
+  private inspectRestoredSelection(): void {
+    const nodeIds = this.view.selectedNodeIds();
+    const edgeIds = this.view.selectedEdgeIds();
+    if (nodeIds.length + edgeIds.length > 1) this.parts.inspector.showSelection(nodeIds, edgeIds);
+    else if (nodeIds.length + edgeIds.length === 1) this.inspectSelection([...nodeIds, ...edgeIds][0]!);
+    else this.parts.inspector.clear();
   }
 
   undo(): void {

@@ -130,12 +130,7 @@ export class Inspector {
         el('button', { text: 'Hide', on: { click: () => this.actions.hide([node.id]) } }),
         el('button', { text: 'Centre', on: { click: () => this.actions.focus(node.id) } }),
       ]),
-      remaining && remaining.total > 0
-        ? el('p', {
-            class: 'muted',
-            text: `Not loaded yet: ${remaining.byType.map((r) => `${r.type} ${formatCount(r.count)}`).join(', ')}`,
-          })
-        : null,
+      remaining && remaining.total > 0 ? notLoaded(remaining.byType) : null,
       el('h3', { text: 'Properties' }),
       propertyTable(node.properties),
       el('h3', { text: 'Degree by relationship type' }),
@@ -245,4 +240,20 @@ export class Inspector {
       el('p', { class: 'muted', text: `id ${edge.id}` }),
     ]);
   }
+}
+
+/**
+ * "Not loaded yet: 430,564 relationships of 20 types (...)", the biggest three named; every type and its
+ * count (both directions together) in the tooltip. The degree list below splits them by direction.
+ */
+function notLoaded(byType: { type: string; count: number }[]): HTMLElement {
+  const total = byType.reduce((sum, r) => sum + r.count, 0);
+  const sorted = [...byType].sort((a, b) => b.count - a.count);
+  const named = sorted.slice(0, 3).map((r) => `${r.type} ${formatCount(r.count)}`);
+  const types = byType.length === 1 ? '' : ` of ${formatCount(byType.length)} types`;
+  return el('p', {
+    class: 'muted not-loaded',
+    text: `Not loaded yet: ${formatCount(total)} ${total === 1 ? 'relationship' : 'relationships'}${types} (${named.join(', ')}${byType.length > 3 ? ', …' : ''})`,
+    title: sorted.map((r) => `${r.type} ${formatCount(r.count)}`).join('\n'),
+  });
 }

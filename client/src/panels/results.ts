@@ -8,7 +8,7 @@ import { byId, el, replaceChildren } from '../ui/dom.ts';
 import { renderResultTable } from './resultTable.ts';
 
 function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 export type ResultTab = 'graph' | 'table' | 'json';
@@ -62,15 +62,17 @@ export class ResultPanel {
       summary: result.summary,
     });
     const { rowCount, totalRows, truncated, elapsedMs } = result.summary;
-    // The summary gives way (cut short, whole in its tooltip) before the Draw buttons do, so that
-    // the line stays one line beside the tabs.
+    // The server's cut is said in full and kept; the rest of the summary gives way (cut short,
+    // whole in its tooltip) before it and the Draw buttons do, so that the line stays one line.
+    const cut = truncated
+      ? el('span', {
+          class: 'truncated row-limit',
+          text: `first ${formatCount(rowCount)} of ${formatCount(totalRows)} rows`,
+          title: `The server sends at most ${formatCount(rowCount)} rows of a result (MAX_ROWS). Add SKIP and LIMIT to page through the rest, or export the query: an export takes every row.`,
+        })
+      : null;
     const summary = el('span', { class: 'result-summary' }, [
-      truncated
-        ? el('span', {
-            class: 'truncated',
-            text: `showing ${formatCount(rowCount)} of ${formatCount(totalRows)} rows`,
-          })
-        : `${formatCount(rowCount)} ${rowCount === 1 ? 'row' : 'rows'}`,
+      truncated ? '' : plural(rowCount, 'row'),
       // Left out while "showing N of M nodes" says as much, so that the line fits beside the tabs.
       el('span', {
         class: 'result-counts',
@@ -85,7 +87,23 @@ export class ResultPanel {
         : '',
     ]);
     summary.title = summary.textContent ?? '';
-    replaceChildren(this.status, [summary, this.drawingStatus]);
+    replaceChildren(this.status, [cut, summary, this.drawingStatus]);
+  }
+
+  /**
+   * After a query that failed: the status line no longer speaks of the result before it (the
+   * canvas keeps that result, and says so), and its Draw buttons go with it.
+   */
+  setFailed(): void {
+    this.status.classList.remove('drawing');
+    replaceChildren(this.drawingStatus, []);
+    replaceChildren(this.status, [
+      el('span', {
+        class: 'result-summary',
+        text: 'The query failed; the canvas still shows the result before it.',
+      }),
+      this.drawingStatus,
+    ]);
   }
 
   /**
