@@ -27,3 +27,23 @@ export function rankMatch(needle: string, names: string[]): RankedName | undefin
   }
   return best;
 }
+
+/**
+ * The order of search hits: the better match first; among equal ones the node with the shorter
+ * name ("Rislin 36" before "Rislin 19984" when both match an alias "RISLIN" exactly), then by name.
+ */
+export function compareHits(
+  a: { score: number; matched: string; node: { properties: Record<string, unknown> } },
+  b: { score: number; matched: string; node: { properties: Record<string, unknown> } },
+): number {
+  const nameOf = (hit: typeof a) => {
+    const name = hit.node.properties.name;
+    return typeof name === 'string' ? name : hit.matched;
+  };
+  return (
+    b.score - a.score ||
+    nameOf(a).length - nameOf(b).length ||
+    nameOf(a).localeCompare(nameOf(b)) ||
+    a.matched.localeCompare(b.matched)
+  );
+}

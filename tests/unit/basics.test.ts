@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.ts';
-import { fold, rankMatch } from '../../server/search/rank.ts';
+import { compareHits, fold, rankMatch } from '../../server/search/rank.ts';
 import { jsonText } from '../../server/export/propertyTypes.ts';
 import { stringifyJson } from '../../server/util/json.ts';
 
@@ -29,6 +29,30 @@ describe('search ranking', () => {
     expect(score('nato', 'NATO-Gipfel')).toBeGreaterThan(score('nato', 'Verbündete der NATO'));
     expect(score('nato', 'Verbündete der NATO')).toBeGreaterThan(score('ato', 'Verbündete der NATO'));
     expect(rankMatch('xyz', ['Iran'])).toBeUndefined();
+  });
+});
+
+describe('search hits in order', () => {
+  it('puts the better match first, and among equal ones the shorter name', () => {
+    const hit = (name: string, matched: string, score: number) => ({
+      node: { properties: { name } },
+      matched,
+      score,
+    });
+    const hits = [
+      hit('Rislin 19984', 'RISLIN', 100),
+      hit('Rislin 36', 'RISLIN', 100),
+      hit('Rislin', 'Rislin', 100),
+      hit('Rislin 0', 'Rislin 0', 79.5),
+      hit('Rislin 37', 'RISLIN', 100),
+    ];
+    expect(hits.sort(compareHits).map((h) => h.node.properties.name)).toEqual([
+      'Rislin',
+      'Rislin 36',
+      'Rislin 37',
+      'Rislin 19984',
+      'Rislin 0',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@
 
 import type { NodeValue, SearchHit, Value } from '../types.ts';
 import { NAME_KEYS, namesOf } from '../../search/names.ts';
-import { rankMatch } from '../../search/rank.ts';
+import { compareHits, rankMatch } from '../../search/rank.ts';
 import { stripTag } from './values.ts';
 
 /** How many candidates the engine hands over for ranking. */
@@ -31,6 +31,6 @@ export async function searchNodes(store: Reader, text: string, limit: number): P
     const best = rankMatch(needle, namesOf(node.properties));
     if (best) hits.push({ node, matched: best.name, score: best.score });
   }
-  hits.sort((a, b) => b.score - a.score || a.matched.localeCompare(b.matched));
+  hits.sort(compareHits);
   return hits.slice(0, limit);
 }

@@ -8,7 +8,7 @@
 // It also remembers every node's uid by id, because the engine finds a node by its uid (the
 // primary key) in under a millisecond but by its internal id only by scanning its table.
 
-import { fold, rankMatch } from '../../search/rank.ts';
+import { compareHits, fold, rankMatch } from '../../search/rank.ts';
 import type { GraphNode, SearchHit, Value } from '../types.ts';
 import { quoteName, type ReadRows } from './schema.ts';
 import { NAME_KEYS, namesOf } from '../../search/names.ts';
@@ -243,12 +243,13 @@ export class SearchIndex {
       return candidates.size < CANDIDATES;
     });
     if (candidates.size === 0) this.collect(index, needle, 0, candidates);
-    const ranked: { node: number; score: number }[] = [];
+    const ranked: { node: number; score: number; nameLength: number }[] = [];
     for (const [node, names] of candidates) {
       const best = rankMatch(needle, names);
-      if (best) ranked.push({ node, score: best.score });
+      // names[0] is the node's name where it has one (NAME_KEYS order): ties go to the shorter, as in compareHits.
+      if (best) ranked.push({ node, score: best.score, nameLength: names[0]?.length ?? 0 });
     }
-    ranked.sort((a, b) => b.score - a.score || a.node - b.node);
+    ranked.sort((a, b) => b.score - a.score || a.nameLength - b.nameLength || a.node - b.node);
     const top = ranked
       .slice(0, limit)
       .map((r) => formatId({ table: index.nodeTables[r.node]!, offset: index.nodeOffsets[r.node]! }));
@@ -259,7 +260,7 @@ export class SearchIndex {
       if (best) hits.push({ node, matched: best.name, score: best.score });
     }
     // A node changed since the build may no longer match; the ranking stays as the index gave it.
-    hits.sort((a, b) => b.score - a.score || a.matched.localeCompare(b.matched));
+    hits.sort(compareHits);
     return hits;
   }
 

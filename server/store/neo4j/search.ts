@@ -2,7 +2,7 @@
 // with the embedded adapter (server/search/rank.ts), so both order hits the same way.
 
 import { NAME_KEYS, namesOf, uidHit, withUidHits } from '../../search/names.ts';
-import { rankMatch } from '../../search/rank.ts';
+import { compareHits, rankMatch } from '../../search/rank.ts';
 import type { GraphSchema, NodeValue, SearchHit, Value } from '../types.ts';
 
 const CANDIDATES = 500;
@@ -36,6 +36,6 @@ export async function searchNeo4j(store: Reader, text: string, limit: number): P
     const best = rankMatch(needle, namesOf(node.properties));
     if (best) hits.push({ node, matched: best.name, score: best.score });
   }
-  hits.sort((a, b) => b.score - a.score || a.matched.localeCompare(b.matched));
+  hits.sort(compareHits);
   return withUidHits(hits, byUid, limit);
 }
