@@ -320,6 +320,7 @@ window.addEventListener('popstate', () => {
     forceLayouts: view.forceLayouts,
   }),
   position: (id: string) => view.renderedPosition(id),
+  size: (id: string) => view.renderedSize(id),
   viewport: () => view.viewport(),
   select: (ids: string[]) => view.select(ids),
   selection: () => ({ nodeIds: view.selectedNodeIds(), edgeIds: view.selectedEdgeIds() }),

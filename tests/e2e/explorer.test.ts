@@ -481,6 +481,32 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
+  it("draws a node's many self-loops around it, each one loop's size, not nested ever wider", async () => {
+    await runAll([
+      "CREATE (:Country {uid: 'self-loops', name: 'Selbstland'})",
+      "MATCH (c:Country {uid: 'self-loops'}) UNWIND range(1, 12) AS i CREATE (c)-[:SUPPORTS {qualification: 'stated'}]->(c)",
+    ]);
+    const page = await open(
+      `/?q=${encodeURIComponent("MATCH (c:Country {uid: 'self-loops'})-[r]->(c) RETURN c, r")}`,
+    );
+    const state = await waitForCanvas(page, 's.summary.edges === 12');
+    const sizes = await page.evaluate(
+      (ids) =>
+        ids.map((id) =>
+          (
+            window as unknown as { __lagebild: { size(id: string): { w: number; h: number } } }
+          ).__lagebild.size(id),
+        ),
+      state.edges.map((e) => e.id),
+    );
+    const extent = sizes.map((size) => Math.max(size.w, size.h));
+    // Nested (cytoscape's default), the twelfth loop reached nearly four times as far as the first.
+    expect(Math.max(...extent)).toBeLessThan(1.5 * Math.min(...extent));
+    await screenshot(page, '05-self-loops');
+    await runAll(["MATCH (c:Country {uid: 'self-loops'}) DETACH DELETE c"]);
+    await page.context().close();
+  });
+
   it('expands a node along one relationship type from its degree table, page by page', async () => {
     await runAll([
       "CREATE (:Country {uid: 'hub-two', name: 'Zweiland'})",

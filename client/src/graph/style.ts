@@ -213,6 +213,8 @@ function detailedStyle(settings: GraphViewSettings): StyleRule[] {
         'min-zoomed-font-size': 5,
       },
     },
+    // Each of a node's loops turned its own way (view.ts, loopDirection).
+    { selector: 'edge:loop[loopDirection]', style: { 'loop-direction': 'data(loopDirection)' } },
     {
       selector: 'edge.quiet',
       style: {

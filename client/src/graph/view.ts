@@ -547,12 +547,26 @@ export class GraphView {
         },
       });
     }
+    const loopsAt = new Map<string, number>();
     for (const edge of graph.edges) {
       if (known.has(edge.id) || !nodeIds.has(edge.source) || !nodeIds.has(edge.target)) continue;
       known.add(edge.id);
+      const data: Record<string, unknown> = {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        type: edge.type,
+        raw: edge,
+      };
+      if (edge.source === edge.target) {
+        const loops =
+          loopsAt.get(edge.source) ?? this.cy.getElementById(edge.source).connectedEdges(':loop').length;
+        loopsAt.set(edge.source, loops + 1);
+        data.loopDirection = loopDirection(loops);
+      }
       elements.push({
         group: 'edges',
-        data: { id: edge.id, source: edge.source, target: edge.target, type: edge.type, raw: edge },
+        data,
         classes: this.settings.quietTypes.includes(edge.type) ? ['quiet'] : [],
       });
     }
@@ -1155,6 +1169,14 @@ export class GraphView {
     return { ...(element as cytoscape.NodeSingular).renderedPosition() };
   }
 
+  /** The width and height an element takes on screen, its caption left out (tests check loops with it). */
+  renderedSize(id: string): { w: number; h: number } | undefined {
+    const element = this.cy.getElementById(id);
+    if (element.empty()) return undefined;
+    const box = element.renderedBoundingBox({ includeLabels: false });
+    return { w: box.w, h: box.h };
+  }
+
   /** The zoom level and the pan (tests check that an expansion keeps them). */
   viewport(): { zoom: number; pan: { x: number; y: number } } {
     return { zoom: this.cy.zoom(), pan: { ...this.cy.pan() } };
@@ -1413,4 +1435,15 @@ export class GraphView {
     this.elementLayer.destroy();
     this.cy.destroy();
   }
+}
+
+/**
+ * The direction of a node's k-th self-loop, in radians: the first points up and to the right
+ * (cytoscape's default), each next one a golden angle on. Cytoscape nests loops of the same
+ * direction, each a step bigger, so a hub's 44 loops spread over half the canvas; turned apart,
+ * they stay one loop's size around their node.
+ */
+export function loopDirection(k: number): number {
+  const degrees = (-45 + k * 137.508) % 360;
+  return (degrees * Math.PI) / 180;
 }
