@@ -471,13 +471,51 @@ describe('the explorer in a browser', () => {
     expect(await page.locator('#inspector').textContent()).toContain(
       'Not loaded yet: 15 relationships (OPERATES_IN 15)',
     );
+    const badge = (state: { nodes: { id: string; badge?: string }[] }) =>
+      state.nodes.find((n) => n.id === hub.id)?.badge;
+    expect(badge(firstPage)).toBe('+15 more: OPERATES_IN 15');
     await screenshot(page, '05-hub-first-page');
 
     await more.click();
     const everything = await waitForCanvas(page, `s.summary.edges === ${all.total}`);
     expect(everything.summary.nodes).toBe(1 + all.nodes.length);
     expect(await page.locator('#inspector button', { hasText: /Load [\d,]+ more/ }).count()).toBe(0);
+    await expect.poll(async () => badge(await canvasState(page))).toBeUndefined();
+    // Undo puts the badge back with the 15 not loaded; redo takes it away again.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => badge(await canvasState(page))).toBe('+15 more: OPERATES_IN 15');
+    await page.keyboard.press('Control+Shift+Z');
+    await waitForCanvas(page, `s.summary.edges === ${all.total}`);
+    expect(badge(await canvasState(page))).toBeUndefined();
     await screenshot(page, '05-hub-all');
+    await page.context().close();
+  });
+
+  it('names the types a badge has not loaded while they are two, and counts them when more', async () => {
+    const types = ['SUPPLIES', 'SUPPORTS', 'SENDS_TROOPS_TO', 'WAGES_WAR_AGAINST'];
+    await runAll([
+      "CREATE (:Country {uid: 'many-types', name: 'Vielland'})",
+      ...types.map(
+        (type) =>
+          `UNWIND range(1, 20) AS i CREATE (:Country {uid: concat('many-types-${type}-', CAST(i AS STRING)), name: concat('${type} ', CAST(i AS STRING))})`,
+      ),
+      ...types.map(
+        (type) =>
+          `MATCH (h:Country {uid: 'many-types'}), (c:Country) WHERE c.uid STARTS WITH 'many-types-${type}-' CREATE (c)-[:${type} {qualification: 'stated'}]->(h)`,
+      ),
+    ]);
+    const page = await open(`/?q=${encodeURIComponent("MATCH (h:Country {uid: 'many-types'}) RETURN h")}`);
+    const start = await waitForCanvas(page, 's.summary.nodes === 1');
+    const hub = start.nodes[0]!;
+    await page.evaluate(
+      (id) =>
+        (window as unknown as { __lagebild: { expand(id: string): Promise<void> } }).__lagebild.expand(id),
+      hub.id,
+    );
+    const expanded = await waitForCanvas(page, 's.summary.edges === 25');
+    const badge = (expanded.nodes as { id: string; badge?: string }[]).find((n) => n.id === hub.id)?.badge;
+    // 80 relationships of four types, 25 loaded: 55 remain, of at least three types.
+    expect(badge).toMatch(/^\+55 more \([34] types\)$/);
     await page.context().close();
   });
 

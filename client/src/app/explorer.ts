@@ -338,13 +338,16 @@ export class Explorer {
     return remainingByType(expansion.counts, expansion.offsets).reduce((sum, r) => sum + r.count, 0);
   }
 
-  /** "+7 more: MENTIONS 5, ABOUT 2" under a node that has neighbours not loaded. */
+  /**
+   * "+7 more: MENTIONS 5, ABOUT 2" under a node that has neighbours not loaded; with more types,
+   * "+430,564 more (20 types)", which stays one line under a hub (the inspector lists them).
+   */
   private badgeFor(expansion: Expansion): string | undefined {
     const byType = remainingByType(expansion.counts, expansion.offsets);
     const remaining = byType.reduce((sum, r) => sum + r.count, 0);
     if (remaining <= 0) return undefined;
-    const shown = byType.slice(0, 2).map((r) => `${r.type} ${formatCount(r.count)}`);
-    return `+${formatCount(remaining)} more: ${shown.join(', ')}${byType.length > 2 ? ', …' : ''}`;
+    if (byType.length > 2) return `+${formatCount(remaining)} more (${byType.length} types)`;
+    return `+${formatCount(remaining)} more: ${byType.map((r) => `${r.type} ${formatCount(r.count)}`).join(', ')}`;
   }
 
   // ---- canvas steps --------------------------------------------------------------------------
@@ -571,6 +574,7 @@ export class Explorer {
         labels: n.labels,
         visible: this.view.isVisible(n.id),
         captionShown: !hiddenCaptions.has(n.id),
+        badge: this.view.badgeOf(n.id),
       })),
       edges: this.view.edges().map((e) => ({ id: e.id, type: e.type, source: e.source, target: e.target })),
       busy: this.view.busy || document.body.hasAttribute('data-busy'),

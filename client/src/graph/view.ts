@@ -1029,11 +1029,20 @@ export class GraphView {
     return this.cy.getElementById(id).hasClass('pinned');
   }
 
+  /** The second caption line under a node, if it has one. */
+  badgeOf(id: string): string | undefined {
+    const badge: unknown = this.cy.getElementById(id).data('badge');
+    return typeof badge === 'string' ? badge : undefined;
+  }
+
   /** A second caption line under a node (e.g. how many neighbours are not loaded), or none. */
   setBadge(id: string, badge: string | undefined): void {
     const node = this.cy.getElementById(id);
     if (node.empty()) return;
-    node.data('badge', badge);
+    // data('badge', undefined) would read it, not clear it: a node that got every neighbour kept
+    // its last badge, and an undo put it back on the canvas.
+    if (badge === undefined) node.removeData('badge');
+    else node.data('badge', badge);
     node.data('display', badge ? `${node.data('caption')}\n${badge}` : node.data('caption'));
     setClass(node, 'has-more', Boolean(badge));
   }
