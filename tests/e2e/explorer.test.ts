@@ -491,7 +491,7 @@ describe('the explorer in a browser', () => {
     await page.context().close();
   });
 
-  it('names the types a badge has not loaded while they are two, and counts them when more', async () => {
+  it('names the types a badge has not loaded while they are two, and only their count when more', async () => {
     const types = ['SUPPLIES', 'SUPPORTS', 'SENDS_TROOPS_TO', 'WAGES_WAR_AGAINST'];
     await runAll([
       "CREATE (:Country {uid: 'many-types', name: 'Vielland'})",
@@ -515,7 +515,7 @@ describe('the explorer in a browser', () => {
     const expanded = await waitForCanvas(page, 's.summary.edges === 25');
     const badge = (expanded.nodes as { id: string; badge?: string }[]).find((n) => n.id === hub.id)?.badge;
     // 80 relationships of four types, 25 loaded: 55 remain, of at least three types.
-    expect(badge).toMatch(/^\+55 more \([34] types\)$/);
+    expect(badge).toBe('+55 more');
     await page.context().close();
   });
 
@@ -541,6 +541,19 @@ describe('the explorer in a browser', () => {
     // Nested (cytoscape's default), the twelfth loop reached nearly four times as far as the first.
     expect(Math.max(...extent)).toBeLessThan(1.5 * Math.min(...extent));
     await screenshot(page, '05-self-loops');
+    // Found by search and added to another canvas, it comes with its loops.
+    const other = await open(`/?q=${encodeURIComponent('MATCH (c:Country) RETURN c LIMIT 3')}`);
+    await waitForCanvas(other, 's.summary.nodes > 0');
+    await other.click('#search');
+    await other.keyboard.type('Selbstland');
+    await expect
+      .poll(() => other.locator('#search-suggestions li').first().textContent())
+      .toContain('Selbstland');
+    await other.keyboard.press('Enter');
+    const added = await waitForCanvas(other, 's.nodes.some((n) => n.name === "Selbstland")');
+    const self = added.nodes.find((n) => n.name === 'Selbstland')!.id;
+    expect(added.edges.filter((e) => e.source === self && e.target === self)).toHaveLength(12);
+    await other.context().close();
     await runAll(["MATCH (c:Country {uid: 'self-loops'}) DETACH DELETE c"]);
     await page.context().close();
   });

@@ -259,6 +259,22 @@ describe('the explorer on a result over the display cap', () => {
     await screenshot(page, '30b-scale-failed-query');
   }, 120_000);
 
+  it('keeps the row limit and the Draw buttons within reach when both are on the status line', async () => {
+    // Four copies of every node: more rows than the server's 10,000, and the first copy holds
+    // every node, over 2,000, so both Draw buttons show.
+    const cypher = 'UNWIND range(1, 4) AS copy MATCH (n) RETURN n';
+    const page = await open(`/?q=${encodeURIComponent(cypher)}`);
+    await waitForSummary(page, (s) => s.nodes === 1000);
+    await screenshot(page, '30d-scale-row-limit');
+    expect(await statusText(page)).toMatch(/first 10,000 of [\d,]+ rows/);
+    const pane = (await page.locator('#graph-pane').boundingBox())!;
+    const drawMore = page.getByRole('button', { name: 'Draw all' });
+    const button = (await drawMore.boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(pane.x + pane.width);
+    await drawMore.click();
+    await waitForSummary(page, (s) => s.nodes > 1000);
+  }, 120_000);
+
   it('shows a big result in the table a page of rows at a time, each element with its properties', async () => {
     const page = await open(`/?q=${encodeURIComponent(BIG_QUERY)}`);
     await waitForSummary(page, (s) => s.nodes === 1000);

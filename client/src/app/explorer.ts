@@ -339,14 +339,14 @@ export class Explorer {
   }
 
   /**
-   * "+7 more: MENTIONS 5, ABOUT 2" under a node that has neighbours not loaded; with more types,
-   * "+430,564 more (20 types)", which stays one line under a hub (the inspector lists them).
+   * "+7 more: MENTIONS 5, ABOUT 2" under a node that has neighbours not loaded; with more types
+   * "+430,564 more", which stays one line under a hub (the inspector lists the types).
    */
   private badgeFor(expansion: Expansion): string | undefined {
     const byType = remainingByType(expansion.counts, expansion.offsets);
     const remaining = byType.reduce((sum, r) => sum + r.count, 0);
     if (remaining <= 0) return undefined;
-    if (byType.length > 2) return `+${formatCount(remaining)} more (${byType.length} types)`;
+    if (byType.length > 2) return `+${formatCount(remaining)} more`;
     return `+${formatCount(remaining)} more: ${byType.map((r) => `${r.type} ${formatCount(r.count)}`).join(', ')}`;
   }
 
@@ -445,10 +445,9 @@ export class Explorer {
       let graph: GraphData = { nodes: [node], edges: [] };
       try {
         const around = await fetchNeighbors(node.id, { limit: 200 });
-        graph = {
-          nodes: [node],
-          edges: around.edges.filter((e) => this.view.has(e.source) || this.view.has(e.target)),
-        };
+        // Its relationships to what is drawn, and to itself (a loop).
+        const drawn = (id: string) => id === node.id || this.view.has(id);
+        graph = { nodes: [node], edges: around.edges.filter((e) => drawn(e.source) && drawn(e.target)) };
       } catch {
         // The node alone is still worth showing.
       }
