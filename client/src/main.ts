@@ -325,6 +325,7 @@ window.addEventListener('popstate', () => {
   select: (ids: string[]) => view.select(ids),
   selection: () => ({ nodeIds: view.selectedNodeIds(), edgeIds: view.selectedEdgeIds() }),
   expand: (id: string) => explorer.expand(id),
+  focus: (id: string) => view.focus(id),
   captionBoxes: () => view.captionBoxes(),
   hoverText: () => view.hoverText,
 };

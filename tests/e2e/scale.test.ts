@@ -484,6 +484,34 @@ describe('the explorer on a result over the display cap', () => {
       expect(Math.abs(p.x - before[i]!.x)).toBeLessThan(0.5);
       expect(Math.abs(p.y - before[i]!.y)).toBeLessThan(0.5);
     });
+    // ...and the new ones lie apart from each other, none on top of another.
+    const known = new Set(ids);
+    const fresh = (
+      await page.evaluate(() =>
+        (window as unknown as { __lagebild: { state(): { nodes: { id: string }[] } } }).__lagebild
+          .state()
+          .nodes.map((n) => n.id),
+      )
+    ).filter((id) => !known.has(id));
+    expect(fresh.length).toBeGreaterThan(1);
+    const points = await renderedPositions(page, fresh);
+    const size = await page.evaluate(
+      (id) =>
+        (window as unknown as { __lagebild: { size(id: string): { w: number } } }).__lagebild.size(id).w,
+      fresh[0]!,
+    );
+    let nearest = Infinity;
+    for (let i = 0; i < points.length; i++)
+      for (let j = i + 1; j < points.length; j++)
+        nearest = Math.min(nearest, Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y));
+    // About three node sizes apart (one, with the spiral this replaced).
+    expect(nearest).toBeGreaterThan(1.5 * size);
+    await page.evaluate(
+      (id) => (window as unknown as { __lagebild: { focus(id: string): void } }).__lagebild.focus(id),
+      target,
+    );
+    await page.waitForTimeout(800);
+    await screenshot(page, '34-scale-expanded');
     expect(page.errors).toEqual([]);
   }, 120_000);
 

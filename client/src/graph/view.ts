@@ -489,7 +489,10 @@ export class GraphView {
       const neighbour = near.get(String(element.data.id));
       const angle = neighbour ? 2.399963 * index : (2 * Math.PI * ring++) / Math.max(newNodes.length, 1);
       const from = neighbour ?? center;
-      const radius = neighbour ? 40 + 4 * Math.sqrt(index) : 80;
+      // A sunflower around the neighbour: a golden angle and a step of sqrt(index) apart, about
+      // 39 units between nearest nodes, so that they neither overlap (a big canvas keeps them
+      // where they are placed) nor lie far off.
+      const radius = neighbour ? 50 + 22 * Math.sqrt(index) : 80;
       element.position = { x: from.x + radius * Math.cos(angle), y: from.y + radius * Math.sin(angle) };
     });
     if (elements.length === 0) return { nodeIds: [], edgeIds: [] };
