@@ -485,16 +485,26 @@ export class GraphView {
     const newNodes = elements.filter((element) => element.group === 'nodes');
     const near = this.placedNeighbours(elements, known);
     let ring = 0;
-    newNodes.forEach((element, index) => {
+    // How many new nodes each placed neighbour has around it so far (by its position).
+    const around = new Map<string, number>();
+    for (const element of newNodes) {
       const neighbour = near.get(String(element.data.id));
-      const angle = neighbour ? 2.399963 * index : (2 * Math.PI * ring++) / Math.max(newNodes.length, 1);
       const from = neighbour ?? center;
-      // A sunflower around the neighbour: a golden angle and a step of sqrt(index) apart, about
-      // 39 units between nearest nodes, so that they neither overlap (a big canvas keeps them
-      // where they are placed) nor lie far off.
-      const radius = neighbour ? 50 + 22 * Math.sqrt(index) : 80;
+      let angle: number;
+      let radius = 80;
+      if (!neighbour) angle = (2 * Math.PI * ring++) / Math.max(newNodes.length, 1);
+      else {
+        // A sunflower around the neighbour: the k-th node a golden angle on and 50 + 22·sqrt(k)
+        // out, about 39 units from its nearest, so that they neither overlap (a big canvas keeps
+        // them where they are placed) nor lie far off.
+        const key = `${neighbour.x},${neighbour.y}`;
+        const k = around.get(key) ?? 0;
+        around.set(key, k + 1);
+        angle = 2.399963 * k;
+        radius = 50 + 22 * Math.sqrt(k);
+      }
       element.position = { x: from.x + radius * Math.cos(angle), y: from.y + radius * Math.sin(angle) };
-    });
+    }
     if (elements.length === 0) return { nodeIds: [], edgeIds: [] };
     this.cy.batch(() => {
       if (this.visibleElements().length + elements.length >= this.settings.largeGraphFrom)
