@@ -22,7 +22,12 @@ async function run(id: string) {
   });
   expect(status, JSON.stringify(body.error)).toBe(200);
   const column = (name: string) => body.rows.map((row: unknown[]) => row[body.columns.indexOf(name)]);
-  return { body, column };
+  /** The rows whose column `name` holds `value`, each as an object by column name. */
+  const rows = (name: string, value: unknown): Record<string, unknown>[] =>
+    body.rows
+      .map((row: unknown[]) => Object.fromEntries(body.columns.map((c: string, i: number) => [c, row[i]])))
+      .filter((row: Record<string, unknown>) => row[name] === value);
+  return { body, column, rows };
 }
 
 describe('saved queries', () => {
@@ -72,10 +77,16 @@ describe('saved queries', () => {
     ]);
   });
 
-  it('what this means for NATO includes the challenge and the possible measures', async () => {
-    const { column } = await run('05-was-bedeutet-das-fuer-die-nato');
+  it('what this means for NATO includes the challenge and the possible measures, each read the way it points', async () => {
+    const { column, rows } = await run('05-was-bedeutet-das-fuer-die-nato');
     expect(column('beziehung')).toEqual(expect.arrayContaining(['CHALLENGES', 'MAY_TAKE_MEASURES_AGAINST']));
-    expect(column('wer')).toEqual(expect.arrayContaining(['Russland', 'Nordkorea']));
+    // NATO may take measures against the two countries, not they against NATO.
+    const measures = rows('beziehung', 'MAY_TAKE_MEASURES_AGAINST');
+    expect(new Set(measures.map((row) => row.zu))).toEqual(new Set(['Russland', 'Nordkorea']));
+    expect(new Set(measures.map((row) => row.von))).toEqual(new Set(['NATO', 'Verbündete der NATO']));
+    expect(rows('beziehung', 'CHALLENGES').map((row) => row.zu)).toEqual(
+      expect.arrayContaining(['NATO', 'Verbündete der NATO']),
+    );
   });
 
   it('what is only reported, alleged or claimed holds no stated fact', async () => {
@@ -87,9 +98,10 @@ describe('saved queries', () => {
     );
   });
 
-  it('the partnership query shows both parties', async () => {
-    const { column } = await run('07-partnerschaft-russland-nordkorea');
-    expect(column('wer')).toEqual(expect.arrayContaining(['Russland', 'Nordkorea', 'Lawrow']));
+  it('the partnership query shows both parties, and that the partnership challenges NATO', async () => {
+    const { column, rows } = await run('07-partnerschaft-russland-nordkorea');
+    expect(column('von')).toEqual(expect.arrayContaining(['Russland', 'Nordkorea', 'Lawrow']));
+    for (const row of rows('beziehung', 'CHALLENGES')) expect(row.von).toMatch(/Partnerschaft/);
   });
 
   it('the sources about North Korea quote a German sentence for every fact', async () => {

@@ -85,6 +85,19 @@ describe('formatValue', () => {
     };
     expect(formatValue(edge, (id) => id.toUpperCase())).toBe('(A)-[:SUPPLIES]->(B)');
     expect(formatValue({ $type: 'date', value: '2024-11-18' })).toBe('2024-11-18');
+    const place = (id: string, name: string) => ({ id, labels: ['Country'], properties: { name } });
+    const path = {
+      $type: 'path',
+      nodes: [place('1', 'Iran'), place('2', 'Russland'), place('3', 'Ukraine')],
+      edges: [
+        { id: 'e1', type: 'SEEKS_SUPPORT_FROM', source: '2', target: '1', properties: {} },
+        { id: 'e2', type: 'WAGES_WAR_AGAINST', source: '2', target: '3', properties: {} },
+      ],
+    } as unknown as Parameters<typeof formatValue>[0];
+    // Walked from Iran, against the first relationship's direction.
+    expect(formatValue(path)).toBe(
+      '(Iran)<-[:SEEKS_SUPPORT_FROM]-(Russland)-[:WAGES_WAR_AGAINST]->(Ukraine)',
+    );
     expect(formatValue([1, null, 12345678901234567890n])).toBe('[1, null, 12345678901234567890]');
   });
 });

@@ -48,10 +48,14 @@ export function formatValue(value: Value | undefined, names?: (id: string) => st
       }
       case 'path': {
         const path = value as unknown as { nodes: ApiNode[]; edges: ApiEdge[] };
+        // Each step points the way its relationship does: a path may walk one against its direction.
         return path.nodes
           .map((node, i) => {
             const edge = path.edges[i];
-            return edge ? `(${nodeCaption(node)})-[:${edge.type}]-` : `(${nodeCaption(node)})`;
+            if (!edge) return `(${nodeCaption(node)})`;
+            return edge.source === node.id
+              ? `(${nodeCaption(node)})-[:${edge.type}]->`
+              : `(${nodeCaption(node)})<-[:${edge.type}]-`;
           })
           .join('');
       }

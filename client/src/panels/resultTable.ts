@@ -41,8 +41,14 @@ function cell(value: Value, names: (id: string) => string | undefined): HTMLElem
       propertiesText(edge.properties, names),
     ]);
   }
-  return el('td', { text: formatValue(value, names) });
+  const text = formatValue(value, names);
+  // A sentence gets room to be read: otherwise the columns of chips beside it squeezed it to a
+  // few words a line.
+  return el('td', { text, ...(text.length > LONG_TEXT ? { class: 'long-text' } : {}) });
 }
+
+/** Characters from which a cell's text counts as long (an article sentence). */
+const LONG_TEXT = 60;
 
 /** "uid: nordkorea, name: Nordkorea, …" on one line after a chip, all of it in the tooltip. */
 function propertiesText(properties: Record<string, Value>, names: (id: string) => string | undefined) {
