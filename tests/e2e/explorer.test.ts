@@ -625,7 +625,22 @@ describe('the explorer in a browser', () => {
       'Meldungen zufolge liefert auch der Iran Drohnen an Russland, was dieses Muster deutlich unterstreicht.',
     );
     expect(await page.locator('#inspector .qualification').textContent()).toBe('reported');
+    // One heading names the relationship; its ends are buttons that centre on them.
+    expect(await page.locator('#inspector h2').textContent()).toBe('Iran —SUPPLIES→ Russland');
+    expect(await page.locator('#inspector').textContent()).not.toContain('Iran → Russland');
     await screenshot(page, '05-inspector-sentence');
+    await page.locator('#inspector h2 button', { hasText: 'Russland' }).click();
+    const russland = state.nodes.find((n) => n.name === 'Russland')!;
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (
+              window as unknown as { __lagebild: { selection(): { nodeIds: string[] } } }
+            ).__lagebild.selection().nodeIds,
+        ),
+      )
+      .toEqual([russland.id]);
 
     await page.getByText('Show the article node').click();
     const withArticle = await waitForCanvas(page, 's.nodes.some((n) => n.labels.includes("Article"))');

@@ -187,17 +187,19 @@ export class Inspector {
     const article = typeof p.article === 'string' ? p.article : undefined;
     replaceChildren(this.root, [
       el('div', { class: 'chip-list' }, [el('span', { class: 'chip' }, [el('code', { text: edge.type })])]),
-      el('h2', {}, [from, el('span', { class: 'muted', text: ` —${edge.type}→ ` }), to]),
-      el('div', { class: 'endpoints' }, [
+      // One line, its ends buttons that centre them (a second line "from → to" said it again).
+      el('h2', {}, [
         el('button', {
-          class: 'link-button',
+          class: 'link-button heading-link',
           text: from,
+          title: 'Centre on it',
           on: { click: () => this.actions.focus(edge.source) },
         }),
-        ' → ',
+        el('span', { class: 'muted', text: ` —${edge.type}→ ` }),
         el('button', {
-          class: 'link-button',
+          class: 'link-button heading-link',
           text: to,
+          title: 'Centre on it',
           on: { click: () => this.actions.focus(edge.target) },
         }),
       ]),
