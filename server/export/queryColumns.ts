@@ -20,15 +20,7 @@ import type { Cursor, GraphStore, Value } from '../store/types.ts';
 import { planColumnRead, WantedElements, type ColumnRead } from './columnRead.ts';
 import { firstRowOf, type ColumnReadContext } from './elementColumns.ts';
 import { IdReader } from './idText.ts';
-
-type ColumnKind = 'node' | 'relationship' | 'scalar';
-
-/** What a column of this engine type holds; undefined for elements inside paths, lists, maps. */
-function columnKind(type: string): ColumnKind | undefined {
-  if (type === 'NODE') return 'node';
-  if (type === 'REL') return 'relationship';
-  return /NODE|REL/.test(type) ? undefined : 'scalar';
-}
+import { elementColumnKinds, type ColumnKind } from '../store/ladybug/values.ts';
 
 export interface QueryColumnsPlan extends ColumnRead {
   /** Rows of the query's result. */
@@ -47,8 +39,8 @@ export interface QueryColumnsPlan extends ColumnRead {
  * Scalars or DISTINCT keep one statement, since dropping items would change the rows.
  */
 function idStatementsOf(cypher: string, engineTypes: readonly string[]): IdStatement[] | undefined {
-  const kinds = engineTypes.map(columnKind);
-  if (kinds.some((kind) => kind === undefined) || !kinds.some((kind) => kind !== 'scalar')) return undefined;
+  const kinds = elementColumnKinds(engineTypes);
+  if (!kinds) return undefined;
   const parts = finalReturn(cypher);
   if (!parts || parts.items.length !== kinds.length) return undefined;
   // An ORDER BY alone does not change which elements are exported, and the engine refuses it in a

@@ -172,6 +172,7 @@ export class Explorer {
       this.cancelButton.hidden = true;
       this.setBusy('');
       this.drawing = undefined;
+      this.showDrawing();
       this.parts.results.setFailed();
       if (error instanceof ApiError) this.showError(error.code, error.message);
       else this.showError('Error', error instanceof Error ? error.message : String(error));

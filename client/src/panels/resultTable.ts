@@ -59,7 +59,7 @@ function propertiesText(properties: Record<string, Value>, names: (id: string) =
 }
 
 /** Rows drawn at first, and with each "Show more rows". */
-export const TABLE_PAGE_ROWS = 500;
+const TABLE_PAGE_ROWS = 500;
 
 /** Draws the rows of a result into `root`, a page at a time. */
 export function renderResultTable(

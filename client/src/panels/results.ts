@@ -92,11 +92,9 @@ export class ResultPanel {
 
   /**
    * After a query that failed: the status line no longer speaks of the result before it (the
-   * canvas keeps that result, and says so), and its Draw buttons go with it.
+   * canvas keeps that result, and says so); its Draw buttons go with setDrawing(undefined).
    */
   setFailed(): void {
-    this.status.classList.remove('drawing');
-    replaceChildren(this.drawingStatus, []);
     replaceChildren(this.status, [
       el('span', {
         class: 'result-summary',

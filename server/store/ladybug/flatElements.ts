@@ -8,7 +8,15 @@
 import { reprojectFinalReturn, unusedPrefix } from '../../cypher/rewriteReturn.ts';
 import type { Value } from '../types.ts';
 import { quoteName } from './schema.ts';
-import { columnConverter, formatId, type PropertyTypes, type RawId } from './values.ts';
+import {
+  columnConverter,
+  columnKind,
+  elementColumnKinds,
+  formatId,
+  type ColumnKind,
+  type PropertyTypes,
+  type RawId,
+} from './values.ts';
 
 /** The catalog as the rewriting needs it: each label's and each relationship type's property types. */
 export interface ElementCatalog {
@@ -17,14 +25,11 @@ export interface ElementCatalog {
   propertyTypes: PropertyTypes;
 }
 
-type ElementKind = 'node' | 'relationship';
+type ElementKind = Exclude<ColumnKind, 'scalar'>;
 
-/** What a result column of this engine type holds: an element, a scalar, or (undefined) elements inside lists, maps or paths. */
-function kindOf(type: string): ElementKind | 'scalar' | undefined {
-  if (type === 'NODE') return 'node';
-  if (type === 'REL') return 'relationship';
-  return /NODE|REL/.test(type) ? undefined : 'scalar';
-}
+/** Every table of this kind: the labels, or the relationship types. */
+const tablesOfKind = (catalog: ElementCatalog, kind: ElementKind) =>
+  kind === 'node' ? catalog.labels : catalog.relationshipTypes;
 
 /** One result column in the flat statement: a scalar's column, or an element's columns. */
 type FlatColumn =
@@ -61,10 +66,9 @@ export function planFlatElements(
     left?: ReadonlyMap<number, ReadonlySet<string>>;
   } = {},
 ): (FlatPlan & { names: string[] }) | undefined {
-  const kinds = elementKinds(engineTypes);
+  const kinds = elementColumnKinds(engineTypes);
   if (!kinds) return undefined;
   const left = options.left ?? new Map<number, ReadonlySet<string>>();
-  const everyTable = { node: catalog.labels, relationship: catalog.relationshipTypes };
   const prefix = `${unusedPrefix(cypher)}f`;
   const columns: FlatColumn[] = [];
   let names: string[] = [];
@@ -79,7 +83,7 @@ export function planFlatElements(
         columns.push({ kind, at });
         return [item(name)];
       }
-      const tables = options.tables?.[i] ?? everyTable[kind];
+      const tables = options.tables?.[i] ?? tablesOfKind(catalog, kind);
       const keys = [...unionOf(tables, catalog)].filter((key) => !left.get(i)?.has(key));
       // Where a null element was made by an expression (CASE ... ELSE NULL END), id() gives 0:0 and
       // a property "", not null: only IS NULL tells.
@@ -106,20 +110,13 @@ export function planFlatElements(
   return { cypher: rewritten, columns, names };
 }
 
-/** The kind of each column; undefined unless they are elements and scalars, one element at least. */
-function elementKinds(engineTypes: readonly string[]): (ElementKind | 'scalar')[] | undefined {
-  const kinds = engineTypes.map(kindOf);
-  if (kinds.some((kind) => kind === undefined) || !kinds.some((kind) => kind !== 'scalar')) return undefined;
-  return kinds as (ElementKind | 'scalar')[];
-}
-
 /**
  * A statement that answers no rows but names the tables each element column's variable may come
  * from: the engine names an unaliased label(n) by them, "LABEL(n._ID,[Country,,Claim])", or by
  * the one label itself. Undefined where planFlatElements would say no.
  */
 export function tableProbe(cypher: string, engineTypes: readonly string[]): string | undefined {
-  const kinds = elementKinds(engineTypes);
+  const kinds = elementColumnKinds(engineTypes);
   if (!kinds) return undefined;
   const probe = reprojectFinalReturn(cypher, (names) =>
     names.length === kinds.length
@@ -140,10 +137,10 @@ export function tablesFromProbe(
 ): (string[] | undefined)[] {
   let next = 0;
   return engineTypes.map((type) => {
-    const kind = kindOf(type);
+    const kind = columnKind(type);
     if (kind !== 'node' && kind !== 'relationship') return undefined;
     const name = probeColumns[next++] ?? '';
-    const known = kind === 'node' ? catalog.labels : catalog.relationshipTypes;
+    const known = tablesOfKind(catalog, kind);
     if (known.includes(name)) return [name];
     const list = /^LABEL\(.*,\[(.*)\]\)$/s.exec(name)?.[1];
     // A relationship table of several FROM-TO pairs is named once per pair.
@@ -190,7 +187,7 @@ export function flatRowReader(
 ): ((record: Record<string, unknown>) => Value[]) | undefined {
   for (const column of plan.columns) {
     if (column.kind === 'scalar') continue;
-    const tables = column.kind === 'node' ? catalog.labels : catalog.relationshipTypes;
+    const tables = tablesOfKind(catalog, column.kind);
     for (const [key, at] of column.properties) {
       const declared = tables
         .map((table) => catalog.propertyTypes(table)?.get(key))

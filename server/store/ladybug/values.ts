@@ -124,6 +124,27 @@ export function columnConverter(type: TypeHint, propertyTypes: PropertyTypes): (
   return (raw) => convertValue(raw, type, propertyTypes);
 }
 
+/** What a result column holds: a node, a relationship, or a scalar. */
+export type ColumnKind = 'node' | 'relationship' | 'scalar';
+
+/** The kind of a column of this engine type; undefined for elements inside paths, lists, maps. */
+export function columnKind(type: string): ColumnKind | undefined {
+  if (type === 'NODE') return 'node';
+  if (type === 'REL') return 'relationship';
+  return /NODE|REL/.test(type) ? undefined : 'scalar';
+}
+
+/**
+ * The kind of each column of a result made of plain node, relationship and scalar columns, one
+ * element column at least; undefined for any other result. Results of this shape can be read from
+ * the tables' columns (export/queryColumns.ts) or as flat columns (flatElements.ts).
+ */
+export function elementColumnKinds(engineTypes: readonly string[]): ColumnKind[] | undefined {
+  const kinds = engineTypes.map(columnKind);
+  if (kinds.some((kind) => kind === undefined) || !kinds.some((kind) => kind !== 'scalar')) return undefined;
+  return kinds as ColumnKind[];
+}
+
 export function convertNode(record: Record<string, unknown>, propertyTypes: PropertyTypes): NodeValue {
   const label = String(record._label ?? '');
   return {
